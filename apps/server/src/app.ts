@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import { type AppConfig, sqlitePathOf } from './config';
+import { type DatabaseHandle, openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { authRoutes } from './modules/auth/auth.routes';
+import { contactsRoutes } from './modules/contacts/contacts.routes';
+import { customersRoutes } from './modules/customers/customers.routes';
+import { departmentsRoutes } from './modules/departments/departments.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { setupRoutes } from './modules/organization/setup.routes';
+import { rolesRoutes } from './modules/roles/roles.routes';
+import { createServices, type Services } from './modules/services';
+import { usersRoutes } from './modules/users/users.routes';
+import { registerAuth } from './platform/auth/auth-plugin';
+import { registerErrorHandler } from './platform/errors/error-handler';
+
+export interface BuiltApp {
+  app: FastifyInstance;
+  services: Services;
+  database: DatabaseHandle;
+}
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+/** Builds the whole server without listening: main.ts listens, tests inject. */
+export async function buildApp(
+  config: AppConfig,
+  options: { database?: DatabaseHandle } = {},
+): Promise<BuiltApp> {
+  const database =
+    options.database ?? openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
+  await migrateToLatest(database);
+  const services = createServices(database, config.now);
+
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onClose', () => database.close());
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its CSS-in-JS styles inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Kehu CRM API',
+        version: '1.0.0',
+        description: 'REST API of the Kehu CRM. Errors: `{ error: { code, message, fields? } }`.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'kehu_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerErrorHandler(app);
+  registerAuth(app, {
+    db: database.db,
+    sessions: services.sessions,
+    now: config.now,
+    defaultLocale: () => services.organization.defaultLocale(),
+    secureCookies: config.secureCookies === 'true',
+  });
+
+  healthRoutes(app, database);
+  setupRoutes(app, services, config.secureCookies === 'true');
+  authRoutes(app, services, {
+    secureCookies: config.secureCookies === 'true',
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+  });
+  usersRoutes(app, services);
+  departmentsRoutes(app, services);
+  rolesRoutes(app, services);
+  customersRoutes(app, services);
+  contactsRoutes(app, services);
+
+  await serveWebApp(app, config.webDistDir ?? defaultWebDist);
+  return { app, services, database };
+}
+
+/** The built React app, with index.html for every client-side route. */
+async function serveWebApp(app: FastifyInstance, distDir: string) {
+  const indexFile = path.join(distDir, 'index.html');
+  if (!fs.existsSync(indexFile)) return;
+  await app.register(fastifyStatic, { root: path.resolve(distDir), wildcard: false, index: false });
+  app.get('/', { config: { auth: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    reply.sendFile('index.html'),
+  );
+  app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, (request, reply) => {
+    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    const file = path.join(distDir, decodeURIComponent(request.url.split('?')[0] ?? ''));
+    if (file.startsWith(path.resolve(distDir)) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(distDir, file));
+    }
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const configSchema = z.object({
+  port: z.coerce.number().int().min(0).max(65535).default(3000),
+  host: z.string().default('0.0.0.0'),
+  dataDir: z.string().default('data'),
+  databaseUrl: z.string().optional(),
+  /** Cookies get `Secure` when the app is served over HTTPS (behind a proxy or not). */
+  secureCookies: z.enum(['true', 'false']).default('false'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  bodyLimitBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  loginRateLimitPerMinute: z.coerce.number().int().min(1).default(10),
+  webDistDir: z.string().optional(),
+});
+
+export type AppConfig = z.infer<typeof configSchema> & {
+  /** Injected clock: tests move time; production uses the wall clock. */
+  now: () => Date;
+};
+
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
+  const parsed = configSchema.parse({
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.KEHU_DATA_DIR,
+    databaseUrl: env.DATABASE_URL,
+    secureCookies: env.KEHU_SECURE_COOKIES,
+    logLevel: env.LOG_LEVEL,
+    bodyLimitBytes: env.KEHU_BODY_LIMIT,
+    loginRateLimitPerMinute: env.KEHU_LOGIN_RATE_LIMIT,
+    webDistDir: env.KEHU_WEB_DIST,
+  });
+  return { ...parsed, now: () => new Date(), ...overrides };
+}
+
+export const sqlitePathOf = (config: Pick<AppConfig, 'dataDir'>) => path.resolve(config.dataDir, 'kehu.db');

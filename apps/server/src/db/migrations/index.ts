@@ -1,0 +1,13 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../dialect';
+import * as foundation from './2026-11-23-0001-foundation';
+
+export interface DialectMigration {
+  up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+  down(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
+}
+
+/** Append-only, in order. Names are timestamps so they sort. */
+export const migrations: Record<string, DialectMigration> = {
+  '2026-11-23-0001-foundation': foundation,
+};

@@ -1,0 +1,162 @@
+import type { Generated } from 'kysely';
+
+/** Timestamps are ISO-8601 UTC strings on both dialects (PostgreSQL timestamptz is parsed to ISO). */
+type Timestamp = string;
+/** Flags are 0/1 integers on both dialects (better-sqlite3 cannot bind booleans). */
+type Flag = number;
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  default_locale: string;
+  created_at: Timestamp;
+}
+
+export interface DepartmentsTable {
+  id: string;
+  name: string;
+  parent_id: string | null;
+  /** Materialised path `/rootId/…/id/`: "department and below" is a prefix match. */
+  path: string;
+  sort: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RolesTable {
+  id: string;
+  name: string;
+  description: string | null;
+  data_scope: string;
+  /** JSON: { module: [action, …] } */
+  permissions: string;
+  is_admin: Flag;
+  is_system: Flag;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role_id: string;
+  department_id: string | null;
+  manager_id: string | null;
+  status: string;
+  locale: string | null;
+  failed_login_count: Generated<number>;
+  locked_until: Timestamp | null;
+  last_login_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a stolen database does not yield live sessions. */
+  id: string;
+  user_id: string;
+  csrf_token: string;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface CustomersTable {
+  seq: Generated<number>;
+  id: string;
+  kind: string;
+  name: string;
+  type: string;
+  level: string | null;
+  industry: string | null;
+  source: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  address: string | null;
+  /** JSON array of strings. */
+  phones: string;
+  email: string | null;
+  website: string | null;
+  notes: string | null;
+  owner_id: string | null;
+  department_id: string | null;
+  last_follow_up_at: Timestamp | null;
+  /** JSON object of custom field values. */
+  custom: string;
+  /** PostgreSQL only: text searched through pg_trgm (SQLite keeps FTS5 tables instead). */
+  search_text?: string | null;
+  version: number;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+}
+
+export interface CustomerTagsTable {
+  customer_id: string;
+  tag: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  customer_id: string;
+  name: string;
+  title: string | null;
+  mobile: string | null;
+  phone: string | null;
+  email: string | null;
+  wechat: string | null;
+  birthday: string | null;
+  notes: string | null;
+  is_primary: Flag;
+  custom: string;
+  version: number;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  actor_id: string | null;
+  at: Timestamp;
+  /** JSON array of { field, old, new }. */
+  changes: string;
+}
+
+/** SQLite FTS5 tables (contentless); absent on PostgreSQL. */
+export interface CustomerSearchTable {
+  rowid: number;
+  text: string;
+}
+export interface CustomerGramsTable {
+  rowid: number;
+  grams: string;
+}
+
+export interface Database {
+  organizations: OrganizationsTable;
+  departments: DepartmentsTable;
+  roles: RolesTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  customers: CustomersTable;
+  customer_tags: CustomerTagsTable;
+  contacts: ContactsTable;
+  audit_log: AuditLogTable;
+  customer_search: CustomerSearchTable;
+  customer_grams: CustomerGramsTable;
+}

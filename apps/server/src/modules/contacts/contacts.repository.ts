@@ -1,0 +1,112 @@
+import type { ContactListQuery } from '@kehu/contracts';
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import { type DialectName, escapeLike, likeOperator } from '../../db/dialect';
+import type { ContactsTable, Database } from '../../db/schema';
+import { keysetPage } from '../../platform/pagination/keyset';
+import type { Actor } from '../../platform/permissions/actor';
+import { dataScopeFilter } from '../../platform/permissions/data-scope';
+
+const contactColumns = [
+  'k.id',
+  'k.customer_id',
+  'k.name',
+  'k.title',
+  'k.mobile',
+  'k.phone',
+  'k.email',
+  'k.wechat',
+  'k.birthday',
+  'k.notes',
+  'k.is_primary',
+  'k.version',
+  'k.created_at',
+  'k.created_by',
+  'k.updated_at',
+  'k.updated_by',
+  'k.deleted_at',
+] as const;
+
+/**
+ * Contacts are seen through their customer: the customer's owner and department decide the scope,
+ * so the scope join reads the customers table (a contact has no owner of its own).
+ */
+export class ContactsRepository {
+  constructor(private readonly dialect: DialectName) {}
+
+  private visible(executor: Kysely<Database>, actor: Actor) {
+    return executor
+      .selectFrom('contacts as k')
+      .innerJoin('customers as c', 'c.id', 'k.customer_id')
+      .select(contactColumns)
+      .select('c.name as customer_name')
+      .where('c.deleted_at', 'is', null)
+      .where((eb) => dataScopeFilter(eb, actor, { owner: 'c.owner_id', department: 'c.department_id' }));
+  }
+
+  findVisible(executor: Kysely<Database>, actor: Actor, id: string) {
+    return this.visible(executor, actor).where('k.id', '=', id).executeTakeFirst();
+  }
+
+  async list(executor: Kysely<Database>, actor: Actor, query: ContactListQuery) {
+    return keysetPage(
+      () => {
+        let q = this.visible(executor, actor);
+        q =
+          query.deleted === 'true'
+            ? q.where('k.deleted_at', 'is not', null)
+            : q.where('k.deleted_at', 'is', null);
+        if (query.customerId) q = q.where('k.customer_id', '=', query.customerId);
+        if (query.q) {
+          const op = likeOperator(this.dialect);
+          const pattern = `%${escapeLike(query.q)}%`;
+          q = q.where((eb) =>
+            eb.or([
+              eb('k.name', op, pattern),
+              eb('k.mobile', op, pattern),
+              eb('k.phone', op, pattern),
+              eb('k.email', op, pattern),
+            ]),
+          );
+        }
+        return q;
+      },
+      // A customer's contacts list the primary one first, then by name.
+      query.customerId
+        ? { column: 'k.name', key: 'name', direction: 'asc', nullable: false, idColumn: 'k.id' }
+        : { column: 'k.updated_at', key: 'updated_at', direction: 'desc', nullable: false, idColumn: 'k.id' },
+      query,
+    );
+  }
+
+  async insert(executor: Kysely<Database>, row: Insertable<ContactsTable>) {
+    await executor.insertInto('contacts').values(row).execute();
+  }
+
+  async update(
+    executor: Kysely<Database>,
+    id: string,
+    expectedVersion: number,
+    values: Partial<Selectable<ContactsTable>>,
+  ) {
+    const result = await executor
+      .updateTable('contacts')
+      .set({ ...values, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** One primary contact per customer: marking one clears the others. */
+  async clearPrimary(executor: Kysely<Database>, customerId: string, exceptId: string) {
+    await executor
+      .updateTable('contacts')
+      .set((eb) => ({ is_primary: 0, version: eb('version', '+', 1) }))
+      .where('customer_id', '=', customerId)
+      .where('id', '!=', exceptId)
+      .where('is_primary', '=', 1)
+      .execute();
+  }
+}
+
+export type ContactRow = NonNullable<Awaited<ReturnType<ContactsRepository['findVisible']>>>;

@@ -1,0 +1,201 @@
+import {
+  type Contact,
+  type ContactListQuery,
+  type ContactPage,
+  type CreateContact,
+  createContactSchema,
+  type UpdateContact,
+} from '@kehu/contracts';
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+import { diffFields, writeAudit } from '../../platform/audit/audit';
+import { listHistory } from '../../platform/audit/history.repository';
+import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
+import { newId } from '../../platform/ids';
+import { type Actor, assertCan } from '../../platform/permissions/actor';
+import type { CustomersService } from '../customers/customers.service';
+import { auditedContactFields, toContact } from './contacts.mapper';
+import { type ContactRow, ContactsRepository } from './contacts.repository';
+
+const ENTITY = 'contact';
+const emptyToNull = (value: string | null | undefined) => (value === undefined ? undefined : value || null);
+
+export class ContactsService {
+  private readonly repository: ContactsRepository;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    dialect: DialectName,
+    private readonly now: () => Date,
+    private readonly customers: CustomersService,
+  ) {
+    this.repository = new ContactsRepository(dialect);
+  }
+
+  async list(actor: Actor, query: ContactListQuery): Promise<ContactPage> {
+    assertCan(actor, 'contacts', 'view');
+    if (query.customerId) await this.customers.assertVisible(this.db, actor, query.customerId);
+    const page = await this.repository.list(this.db, actor, query);
+    return { items: page.rows.map(toContact), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<Contact> {
+    assertCan(actor, 'contacts', 'view');
+    return toContact(await this.getRow(this.db, actor, id));
+  }
+
+  async create(actor: Actor, request: CreateContact): Promise<Contact> {
+    assertCan(actor, 'contacts', 'create');
+    const input = createContactSchema.parse(request);
+    return this.db.transaction().execute(async (trx) => {
+      await this.assertCustomer(trx, actor, input.customerId);
+      const now = this.now().toISOString();
+      const id = newId();
+      await this.repository.insert(trx, {
+        id,
+        customer_id: input.customerId,
+        name: input.name,
+        title: emptyToNull(input.title) ?? null,
+        mobile: input.mobile || null,
+        phone: input.phone || null,
+        email: input.email?.toLowerCase() ?? null,
+        wechat: emptyToNull(input.wechat) ?? null,
+        birthday: input.birthday ?? null,
+        notes: emptyToNull(input.notes) ?? null,
+        is_primary: input.isPrimary ? 1 : 0,
+        custom: '{}',
+        version: 1,
+        created_at: now,
+        created_by: actor.id,
+        updated_at: now,
+        updated_by: actor.id,
+        deleted_at: null,
+        deleted_by: null,
+      });
+      if (input.isPrimary) await this.repository.clearPrimary(trx, input.customerId, id);
+      const created = toContact(await this.getRow(trx, actor, id));
+      await writeAudit(trx, {
+        entityType: ENTITY,
+        entityId: id,
+        action: 'create',
+        actorId: actor.id,
+        at: now,
+        changes: diffFields(undefined, created, auditedContactFields),
+      });
+      return created;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateContact): Promise<Contact> {
+    assertCan(actor, 'contacts', 'edit');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.getRow(trx, actor, id);
+      if (row.deleted_at) throw notFound('CONTACT_NOT_FOUND');
+      if (row.version !== input.version) throw staleRecord();
+      if (input.customerId !== undefined && input.customerId !== row.customer_id) {
+        await this.assertCustomer(trx, actor, input.customerId);
+      }
+      const before = toContact(row);
+      const now = this.now().toISOString();
+      const updated = await this.repository.update(trx, id, input.version, {
+        ...(input.customerId !== undefined ? { customer_id: input.customerId } : {}),
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.title !== undefined ? { title: emptyToNull(input.title) } : {}),
+        ...(input.mobile !== undefined ? { mobile: input.mobile || null } : {}),
+        ...(input.phone !== undefined ? { phone: input.phone || null } : {}),
+        ...(input.email !== undefined ? { email: input.email?.toLowerCase() ?? null } : {}),
+        ...(input.wechat !== undefined ? { wechat: emptyToNull(input.wechat) } : {}),
+        ...(input.birthday !== undefined ? { birthday: input.birthday } : {}),
+        ...(input.notes !== undefined ? { notes: emptyToNull(input.notes) } : {}),
+        ...(input.isPrimary !== undefined ? { is_primary: input.isPrimary ? 1 : 0 } : {}),
+        updated_at: now,
+        updated_by: actor.id,
+      });
+      if (!updated) throw staleRecord();
+      const after = toContact(await this.getRow(trx, actor, id));
+      if (after.isPrimary) await this.repository.clearPrimary(trx, after.customerId, id);
+      await writeAudit(trx, {
+        entityType: ENTITY,
+        entityId: id,
+        action: 'update',
+        actorId: actor.id,
+        at: now,
+        changes: diffFields(before, after, auditedContactFields),
+      });
+      return after;
+    });
+  }
+
+  async delete(actor: Actor, id: string): Promise<void> {
+    assertCan(actor, 'contacts', 'delete');
+    await this.db.transaction().execute(async (trx) => {
+      const row = await this.getRow(trx, actor, id);
+      if (row.deleted_at) throw notFound('CONTACT_NOT_FOUND');
+      const now = this.now().toISOString();
+      const done = await this.repository.update(trx, id, row.version, {
+        deleted_at: now,
+        deleted_by: actor.id,
+        is_primary: 0,
+        updated_at: now,
+        updated_by: actor.id,
+      });
+      if (!done) throw staleRecord();
+      await writeAudit(trx, {
+        entityType: ENTITY,
+        entityId: id,
+        action: 'delete',
+        actorId: actor.id,
+        at: now,
+        changes: [],
+      });
+    });
+  }
+
+  async restore(actor: Actor, id: string): Promise<Contact> {
+    assertCan(actor, 'contacts', 'delete');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.getRow(trx, actor, id);
+      if (!row.deleted_at) throw new AppError('NOT_DELETED', 409);
+      const now = this.now().toISOString();
+      const done = await this.repository.update(trx, id, row.version, {
+        deleted_at: null,
+        deleted_by: null,
+        updated_at: now,
+        updated_by: actor.id,
+      });
+      if (!done) throw staleRecord();
+      await writeAudit(trx, {
+        entityType: ENTITY,
+        entityId: id,
+        action: 'restore',
+        actorId: actor.id,
+        at: now,
+        changes: [],
+      });
+      return toContact(await this.getRow(trx, actor, id));
+    });
+  }
+
+  async history(actor: Actor, id: string, page: { limit: number; cursor?: string }) {
+    assertCan(actor, 'contacts', 'view');
+    await this.getRow(this.db, actor, id);
+    return listHistory(this.db, ENTITY, id, page);
+  }
+
+  private async assertCustomer(executor: Kysely<Database>, actor: Actor, customerId: string) {
+    try {
+      await this.customers.assertVisible(executor, actor, customerId);
+    } catch (error) {
+      if (error instanceof AppError && error.status === 404)
+        throw invalidField('customerId', 'CUSTOMER_NOT_FOUND');
+      throw error;
+    }
+  }
+
+  private async getRow(executor: Kysely<Database>, actor: Actor, id: string): Promise<ContactRow> {
+    const row = await this.repository.findVisible(executor, actor, id);
+    if (!row) throw notFound('CONTACT_NOT_FOUND');
+    return row;
+  }
+}

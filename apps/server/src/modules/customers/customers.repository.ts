@@ -1,0 +1,260 @@
+import type { CustomerListQuery } from '@kehu/contracts';
+import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import type { DialectName } from '../../db/dialect';
+import { escapeLike } from '../../db/dialect';
+import type { CustomersTable, Database } from '../../db/schema';
+import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
+import { type KeysetSort, keysetPage } from '../../platform/pagination/keyset';
+import type { Actor } from '../../platform/permissions/actor';
+import { dataScopeFilter } from '../../platform/permissions/data-scope';
+import {
+  ftsPhrase,
+  nameGrams,
+  planSearch,
+  type SearchPlan,
+  searchDocument,
+} from '../../platform/search/search-text';
+
+export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text' | 'custom'>;
+
+const listColumns = [
+  'c.seq',
+  'c.id',
+  'c.kind',
+  'c.name',
+  'c.type',
+  'c.level',
+  'c.industry',
+  'c.source',
+  'c.province',
+  'c.city',
+  'c.district',
+  'c.address',
+  'c.phones',
+  'c.email',
+  'c.website',
+  'c.notes',
+  'c.owner_id',
+  'c.department_id',
+  'c.last_follow_up_at',
+  'c.version',
+  'c.created_at',
+  'c.created_by',
+  'c.updated_at',
+  'c.updated_by',
+  'c.deleted_at',
+  'c.deleted_by',
+] as const;
+
+const sortColumns: Record<string, { column: string; key: string; nullable: boolean }> = {
+  updatedAt: { column: 'c.updated_at', key: 'updated_at', nullable: false },
+  createdAt: { column: 'c.created_at', key: 'created_at', nullable: false },
+  name: { column: 'c.name', key: 'name', nullable: false },
+  lastFollowUpAt: { column: 'c.last_follow_up_at', key: 'last_follow_up_at', nullable: true },
+};
+
+const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString();
+
+type CustomerScope = ExpressionBuilder<Database & { c: CustomersTable }, 'c'>;
+
+export class CustomersRepository {
+  constructor(private readonly dialect: DialectName) {}
+
+  /** Inserts the row, its tags and its search entries; returns the row's `seq`. */
+  async insert(executor: Kysely<Database>, row: Insertable<CustomersTable>, tags: string[]): Promise<number> {
+    const searchText = searchDocument({
+      name: row.name,
+      email: row.email,
+      phones: JSON.parse(row.phones ?? '[]'),
+    });
+    const inserted = await executor
+      .insertInto('customers')
+      .values(this.dialect === 'postgres' ? { ...row, search_text: searchText } : row)
+      .returning('seq')
+      .executeTakeFirstOrThrow();
+    const seq = Number(inserted.seq);
+    await this.replaceTags(executor, row.id, tags);
+    if (this.dialect === 'sqlite') await this.indexSqlite(executor, seq, row.name, searchText);
+    return seq;
+  }
+
+  /** Optimistic update: only when the stored version is the one the editor read. */
+  async update(
+    executor: Kysely<Database>,
+    id: string,
+    expectedVersion: number,
+    values: Partial<Selectable<CustomersTable>>,
+  ): Promise<boolean> {
+    const result = await executor
+      .updateTable('customers')
+      .set({ ...values, version: expectedVersion + 1 })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async reindex(
+    executor: Kysely<Database>,
+    row: { seq: number; id: string; name: string; email: string | null; phones: string },
+  ) {
+    const searchText = searchDocument({ name: row.name, email: row.email, phones: JSON.parse(row.phones) });
+    if (this.dialect === 'postgres') {
+      await executor
+        .updateTable('customers')
+        .set({ search_text: searchText })
+        .where('id', '=', row.id)
+        .execute();
+      return;
+    }
+    await sql`delete from customer_search where rowid = ${row.seq}`.execute(executor);
+    await sql`delete from customer_grams where rowid = ${row.seq}`.execute(executor);
+    await this.indexSqlite(executor, row.seq, row.name, searchText);
+  }
+
+  private async indexSqlite(executor: Kysely<Database>, seq: number, name: string, searchText: string) {
+    await sql`insert into customer_search (rowid, text) values (${seq}, ${searchText})`.execute(executor);
+    await sql`insert into customer_grams (rowid, grams) values (${seq}, ${nameGrams(name)})`.execute(
+      executor,
+    );
+  }
+
+  async replaceTags(executor: Kysely<Database>, customerId: string, tags: string[]) {
+    await executor.deleteFrom('customer_tags').where('customer_id', '=', customerId).execute();
+    const unique = [...new Set(tags)];
+    if (unique.length > 0) {
+      await executor
+        .insertInto('customer_tags')
+        .values(unique.map((tag) => ({ customer_id: customerId, tag })))
+        .execute();
+    }
+  }
+
+  async tagsOf(executor: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (ids.length === 0) return map;
+    const rows = await executor
+      .selectFrom('customer_tags')
+      .select(['customer_id', 'tag'])
+      .where('customer_id', 'in', ids)
+      .orderBy('tag')
+      .execute();
+    for (const row of rows) map.set(row.customer_id, [...(map.get(row.customer_id) ?? []), row.tag]);
+    return map;
+  }
+
+  /** One customer the actor may see (deleted ones too when asked), else undefined: 404, no leak. */
+  async findVisible(executor: Kysely<Database>, actor: Actor, id: string): Promise<CustomerRow | undefined> {
+    return executor
+      .selectFrom('customers as c')
+      .select(listColumns)
+      .where('c.id', '=', id)
+      .where((eb) => dataScopeFilter(eb, actor, { owner: 'c.owner_id', department: 'c.department_id' }))
+      .executeTakeFirst();
+  }
+
+  async findById(executor: Kysely<Database>, id: string): Promise<CustomerRow | undefined> {
+    return executor
+      .selectFrom('customers as c')
+      .select(listColumns)
+      .where('c.id', '=', id)
+      .executeTakeFirst();
+  }
+
+  async list(executor: Kysely<Database>, actor: Actor, query: CustomerListQuery) {
+    const deleted = query.deleted === 'true';
+    const filtered = () => {
+      let q = executor.selectFrom('customers as c').select(listColumns);
+      q = deleted ? q.where('c.deleted_at', 'is not', null) : q.where('c.deleted_at', 'is', null);
+      return q.where((eb) => this.filters(eb, actor, query));
+    };
+
+    const plan = planSearch(query.q);
+    if (plan.kind !== 'none') return this.search(executor, actor, query, plan);
+
+    const descending = query.sort.startsWith('-');
+    const field = sortColumns[query.sort.replace(/^-/, '')] ?? sortColumns.updatedAt;
+    const sort: KeysetSort = deleted
+      ? { column: 'c.deleted_at', key: 'deleted_at', nullable: false, direction: 'desc', idColumn: 'c.id' }
+      : {
+          ...(field as (typeof sortColumns)[string]),
+          direction: descending ? 'desc' : 'asc',
+          idColumn: 'c.id',
+        };
+    return keysetPage(filtered, sort, query);
+  }
+
+  private filters(eb: CustomerScope, actor: Actor, query: CustomerListQuery) {
+    const conditions = [dataScopeFilter(eb, actor, { owner: 'c.owner_id', department: 'c.department_id' })];
+    if (query.type) conditions.push(eb('c.type', '=', query.type));
+    if (query.level) conditions.push(eb('c.level', '=', query.level));
+    if (query.kind) conditions.push(eb('c.kind', '=', query.kind));
+    if (query.ownerId) conditions.push(eb('c.owner_id', '=', query.ownerId));
+    if (query.departmentId) conditions.push(eb('c.department_id', '=', query.departmentId));
+    if (query.industry) conditions.push(eb('c.industry', '=', query.industry));
+    if (query.source) conditions.push(eb('c.source', '=', query.source));
+    if (query.createdFrom) conditions.push(eb('c.created_at', '>=', `${query.createdFrom}T00:00:00.000Z`));
+    if (query.createdTo) conditions.push(eb('c.created_at', '<', dayAfter(query.createdTo)));
+    if (query.tag) {
+      conditions.push(
+        eb(
+          'c.id',
+          'in',
+          eb.selectFrom('customer_tags as t').select('t.customer_id').where('t.tag', '=', query.tag),
+        ),
+      );
+    }
+    return eb.and(conditions);
+  }
+
+  /**
+   * Search results come newest first (by `seq`). On SQLite the FTS5 table drives the loop in rowid
+   * order (CROSS JOIN fixes the join order) and each match is checked against scope and filters, so
+   * a page costs about `limit` lookups however common the term; PostgreSQL uses its pg_trgm index.
+   */
+  private async search(
+    executor: Kysely<Database>,
+    actor: Actor,
+    query: CustomerListQuery,
+    plan: Exclude<SearchPlan, { kind: 'none' }>,
+  ) {
+    const deleted = query.deleted === 'true';
+    const afterSeq = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : undefined;
+    const take = query.limit + 1;
+    let rows: CustomerRow[];
+    if (this.dialect === 'sqlite') {
+      const [table, column, phrase] =
+        plan.kind === 'gram'
+          ? (['customer_grams', 'grams', ftsPhrase(plan.gram)] as const)
+          : (['customer_search', 'text', ftsPhrase(plan.text)] as const);
+      let q = executor
+        .selectFrom(sql<{ rowid: number }>`${sql.table(table)}`.as('f'))
+        .crossJoin('customers as c')
+        .select(listColumns)
+        .where(sql<boolean>`f.${sql.raw(column)} match ${phrase}`)
+        .where(sql<boolean>`c.seq = f.rowid`)
+        .where(deleted ? sql<boolean>`c.deleted_at is not null` : sql<boolean>`c.deleted_at is null`)
+        .where((eb) => this.filters(eb as unknown as CustomerScope, actor, query))
+        .orderBy(sql`f.rowid`, 'desc')
+        .limit(take);
+      if (afterSeq !== undefined) q = q.where(sql<boolean>`f.rowid < ${afterSeq}`);
+      rows = await q.execute();
+    } else {
+      const text = plan.kind === 'gram' ? plan.gram : plan.text;
+      let q = executor
+        .selectFrom('customers as c')
+        .select(listColumns)
+        .where('c.search_text', 'like', `%${escapeLike(text)}%`)
+        .where('c.deleted_at', deleted ? 'is not' : 'is', null)
+        .where((eb) => this.filters(eb, actor, query))
+        .orderBy('c.seq', 'desc')
+        .limit(take);
+      if (afterSeq !== undefined) q = q.where('c.seq', '<', afterSeq);
+      rows = await q.execute();
+    }
+    const more = rows.length > query.limit;
+    const pageRows = rows.slice(0, query.limit);
+    const last = pageRows.at(-1);
+    return { rows: pageRows, nextCursor: more && last ? encodeCursor([Number(last.seq)]) : null };
+  }
+}

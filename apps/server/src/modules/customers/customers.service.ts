@@ -1,0 +1,292 @@
+import {
+  type CreateCustomer,
+  type Customer,
+  type CustomerListQuery,
+  type CustomerPage,
+  createCustomerSchema,
+  type UpdateCustomer,
+} from '@kehu/contracts';
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+import { diffFields, writeAudit } from '../../platform/audit/audit';
+import { listHistory } from '../../platform/audit/history.repository';
+import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
+import { newId } from '../../platform/ids';
+import { type Actor, assertCan, can } from '../../platform/permissions/actor';
+import type { DepartmentsService } from '../departments/departments.service';
+import type { UsersService } from '../users/users.service';
+import { auditedCustomerFields, toCustomer } from './customers.mapper';
+import { type CustomerRow, CustomersRepository } from './customers.repository';
+
+const ENTITY = 'customer';
+const emptyToNull = (value: string | null | undefined) => (value === undefined ? undefined : value || null);
+
+export class CustomersService {
+  private readonly repository: CustomersRepository;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    dialect: DialectName,
+    private readonly now: () => Date,
+    private readonly users: UsersService,
+    private readonly departments: DepartmentsService,
+  ) {
+    this.repository = new CustomersRepository(dialect);
+  }
+
+  async list(actor: Actor, query: CustomerListQuery): Promise<CustomerPage> {
+    assertCan(actor, 'customers', 'view');
+    const page = await this.repository.list(this.db, actor, query);
+    return { items: await this.toDtos(this.db, page.rows), nextCursor: page.nextCursor };
+  }
+
+  async get(actor: Actor, id: string): Promise<Customer> {
+    assertCan(actor, 'customers', 'view');
+    const row = await this.getVisibleRow(this.db, actor, id);
+    return (await this.toDtos(this.db, [row]))[0] as Customer;
+  }
+
+  /** For other modules (contacts): the customer must exist, be live and be visible, else 404. */
+  async assertVisible(executor: Kysely<Database>, actor: Actor, id: string): Promise<void> {
+    const row = await this.repository.findVisible(executor, actor, id);
+    if (!row || row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
+  }
+
+  async create(actor: Actor, request: CreateCustomer): Promise<Customer> {
+    assertCan(actor, 'customers', 'create');
+    const input = createCustomerSchema.parse(request);
+    return this.db.transaction().execute(async (trx) => {
+      const ownerId = input.ownerId ?? actor.id;
+      const departmentId = await this.resolveOwnership(trx, actor, ownerId, input.departmentId, undefined);
+      const now = this.now().toISOString();
+      const id = newId();
+      await this.repository.insert(
+        trx,
+        {
+          id,
+          kind: input.kind,
+          name: input.name,
+          type: input.type,
+          level: input.level ?? null,
+          industry: emptyToNull(input.industry) ?? null,
+          source: emptyToNull(input.source) ?? null,
+          province: emptyToNull(input.province) ?? null,
+          city: emptyToNull(input.city) ?? null,
+          district: emptyToNull(input.district) ?? null,
+          address: emptyToNull(input.address) ?? null,
+          phones: JSON.stringify(input.phones),
+          email: input.email?.toLowerCase() ?? null,
+          website: input.website ?? null,
+          notes: emptyToNull(input.notes) ?? null,
+          owner_id: ownerId,
+          department_id: departmentId,
+          last_follow_up_at: null,
+          custom: '{}',
+          version: 1,
+          created_at: now,
+          created_by: actor.id,
+          updated_at: now,
+          updated_by: actor.id,
+          deleted_at: null,
+          deleted_by: null,
+        },
+        input.tags,
+      );
+      const created = await this.getDto(trx, actor, id);
+      await writeAudit(trx, {
+        entityType: ENTITY,
+        entityId: id,
+        action: 'create',
+        actorId: actor.id,
+        at: now,
+        changes: diffFields(undefined, created, auditedCustomerFields),
+      });
+      return created;
+    });
+  }
+
+  async update(actor: Actor, id: string, input: UpdateCustomer): Promise<Customer> {
+    assertCan(actor, 'customers', 'edit');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.getVisibleRow(trx, actor, id);
+      if (row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
+      if (row.version !== input.version) throw staleRecord();
+      const before = await this.getDto(trx, actor, id);
+      const ownerChanges = input.ownerId !== undefined && input.ownerId !== row.owner_id;
+      let departmentId = row.department_id;
+      if (ownerChanges || (input.departmentId !== undefined && input.departmentId !== row.department_id)) {
+        departmentId = await this.resolveOwnership(
+          trx,
+          actor,
+          input.ownerId ?? row.owner_id ?? actor.id,
+          ownerChanges && input.departmentId === undefined
+            ? undefined
+            : (input.departmentId ?? row.department_id),
+          row.owner_id,
+        );
+      }
+      const now = this.now().toISOString();
+      const updated = await this.repository.update(trx, id, input.version, {
+        ...(input.kind !== undefined ? { kind: input.kind } : {}),
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.type !== undefined ? { type: input.type } : {}),
+        ...(input.level !== undefined ? { level: input.level } : {}),
+        ...(input.industry !== undefined ? { industry: emptyToNull(input.industry) } : {}),
+        ...(input.source !== undefined ? { source: emptyToNull(input.source) } : {}),
+        ...(input.province !== undefined ? { province: emptyToNull(input.province) } : {}),
+        ...(input.city !== undefined ? { city: emptyToNull(input.city) } : {}),
+        ...(input.district !== undefined ? { district: emptyToNull(input.district) } : {}),
+        ...(input.address !== undefined ? { address: emptyToNull(input.address) } : {}),
+        ...(input.phones !== undefined ? { phones: JSON.stringify(input.phones) } : {}),
+        ...(input.email !== undefined ? { email: input.email?.toLowerCase() ?? null } : {}),
+        ...(input.website !== undefined ? { website: input.website } : {}),
+        ...(input.notes !== undefined ? { notes: emptyToNull(input.notes) } : {}),
+        ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
+        department_id: departmentId,
+        updated_at: now,
+        updated_by: actor.id,
+      });
+      if (!updated) throw staleRecord();
+      if (input.tags !== undefined) await this.repository.replaceTags(trx, id, input.tags);
+      if (input.name !== undefined || input.email !== undefined || input.phones !== undefined) {
+        const fresh = await this.getVisibleRowUnscoped(trx, id);
+        await this.repository.reindex(trx, fresh);
+      }
+      const after = await this.getDtoUnscoped(trx, id);
+      await writeAudit(trx, {
+        entityType: ENTITY,
+        entityId: id,
+        action: 'update',
+        actorId: actor.id,
+        at: now,
+        changes: diffFields(before, after, auditedCustomerFields),
+      });
+      return after;
+    });
+  }
+
+  /** Into the recycle bin: hidden from lists, restorable. */
+  async delete(actor: Actor, id: string): Promise<void> {
+    assertCan(actor, 'customers', 'delete');
+    await this.db.transaction().execute(async (trx) => {
+      const row = await this.getVisibleRow(trx, actor, id);
+      if (row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
+      const now = this.now().toISOString();
+      if (
+        !(await this.repository.update(trx, id, row.version, {
+          deleted_at: now,
+          deleted_by: actor.id,
+          updated_at: now,
+          updated_by: actor.id,
+        }))
+      ) {
+        throw staleRecord();
+      }
+      await writeAudit(trx, {
+        entityType: ENTITY,
+        entityId: id,
+        action: 'delete',
+        actorId: actor.id,
+        at: now,
+        changes: [],
+      });
+    });
+  }
+
+  async restore(actor: Actor, id: string): Promise<Customer> {
+    assertCan(actor, 'customers', 'delete');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.getVisibleRow(trx, actor, id);
+      if (!row.deleted_at) throw new AppError('NOT_DELETED', 409);
+      const now = this.now().toISOString();
+      if (
+        !(await this.repository.update(trx, id, row.version, {
+          deleted_at: null,
+          deleted_by: null,
+          updated_at: now,
+          updated_by: actor.id,
+        }))
+      ) {
+        throw staleRecord();
+      }
+      await writeAudit(trx, {
+        entityType: ENTITY,
+        entityId: id,
+        action: 'restore',
+        actorId: actor.id,
+        at: now,
+        changes: [],
+      });
+      return this.getDtoUnscoped(trx, id);
+    });
+  }
+
+  async history(actor: Actor, id: string, page: { limit: number; cursor?: string }) {
+    assertCan(actor, 'customers', 'view');
+    await this.getVisibleRow(this.db, actor, id);
+    return listHistory(this.db, ENTITY, id, page);
+  }
+
+  /**
+   * Who may own a record: giving it to someone else needs the transfer permission, and the new
+   * owner must be an existing user. The department follows the owner unless one is named.
+   */
+  private async resolveOwnership(
+    executor: Kysely<Database>,
+    actor: Actor,
+    ownerId: string,
+    departmentId: string | null | undefined,
+    previousOwnerId: string | null | undefined,
+  ): Promise<string | null> {
+    if (ownerId !== actor.id && ownerId !== previousOwnerId && !can(actor, 'customers', 'transfer')) {
+      throw invalidField('ownerId', 'OWNER_OUT_OF_SCOPE');
+    }
+    const ownerDepartment = await this.users.departmentOf(executor, ownerId);
+    if (ownerDepartment === undefined) throw invalidField('ownerId', 'USER_NOT_FOUND');
+    if (departmentId === undefined) return ownerDepartment;
+    if (departmentId !== null && !(await this.departments.exists(executor, departmentId))) {
+      throw invalidField('departmentId', 'DEPARTMENT_NOT_FOUND');
+    }
+    return departmentId;
+  }
+
+  private async getVisibleRow(executor: Kysely<Database>, actor: Actor, id: string): Promise<CustomerRow> {
+    const row = await this.repository.findVisible(executor, actor, id);
+    if (!row) throw notFound('CUSTOMER_NOT_FOUND');
+    return row;
+  }
+
+  /** After the actor's own write (which may move the record out of their scope). */
+  private async getVisibleRowUnscoped(executor: Kysely<Database>, id: string): Promise<CustomerRow> {
+    const row = await this.repository.findById(executor, id);
+    if (!row) throw notFound('CUSTOMER_NOT_FOUND');
+    return row;
+  }
+
+  private async getDto(executor: Kysely<Database>, actor: Actor, id: string): Promise<Customer> {
+    return (await this.toDtos(executor, [await this.getVisibleRow(executor, actor, id)]))[0] as Customer;
+  }
+
+  private async getDtoUnscoped(executor: Kysely<Database>, id: string): Promise<Customer> {
+    return (await this.toDtos(executor, [await this.getVisibleRowUnscoped(executor, id)]))[0] as Customer;
+  }
+
+  private async toDtos(executor: Kysely<Database>, rows: CustomerRow[]): Promise<Customer[]> {
+    const [users, departments, tags] = await Promise.all([
+      this.users.namesOf(
+        executor,
+        rows.flatMap((row) => [row.owner_id, row.created_by, row.updated_by]),
+      ),
+      this.departments.namesOf(
+        executor,
+        rows.map((row) => row.department_id),
+      ),
+      this.repository.tagsOf(
+        executor,
+        rows.map((row) => row.id),
+      ),
+    ]);
+    return rows.map((row) => toCustomer(row, { users, departments, tags }));
+  }
+}

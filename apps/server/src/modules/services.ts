@@ -1,0 +1,27 @@
+import type { DatabaseHandle } from '../db/database';
+import { SessionsRepository } from '../platform/auth/sessions.repository';
+import { AuthService } from './auth/auth.service';
+import { ContactsService } from './contacts/contacts.service';
+import { CustomersService } from './customers/customers.service';
+import { DepartmentsService } from './departments/departments.service';
+import { OrganizationService } from './organization/organization.service';
+import { SetupService } from './organization/setup.service';
+import { RolesService } from './roles/roles.service';
+import { UsersService } from './users/users.service';
+
+/** Wires the services once per app; routes, the CLI and the demo seed use the same instances. */
+export function createServices(database: DatabaseHandle, now: () => Date) {
+  const { db, dialect } = database;
+  const sessions = new SessionsRepository();
+  const organization = new OrganizationService(db);
+  const roles = new RolesService(db, now);
+  const departments = new DepartmentsService(db, now);
+  const users = new UsersService(db, dialect, now, roles, departments, sessions);
+  const auth = new AuthService(db, now, sessions, users, organization);
+  const setup = new SetupService(db, now, organization, roles, departments, users, auth);
+  const customers = new CustomersService(db, dialect, now, users, departments);
+  const contacts = new ContactsService(db, dialect, now, customers);
+  return { sessions, organization, roles, departments, users, auth, setup, customers, contacts };
+}
+
+export type Services = ReturnType<typeof createServices>;

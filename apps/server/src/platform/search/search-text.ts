@@ -1,0 +1,52 @@
+/**
+ * Text prepared for customer search. SQLite FTS5 `trigram` serves queries of 3+ characters but finds
+ * nothing for 1–2, so names also get a gram document (unigrams and bigrams) for short queries such as
+ * 科技 (DESIGN.md §6). PostgreSQL searches the same document with pg_trgm.
+ */
+
+const tokenChars = /[\p{L}\p{N}]/u;
+
+/** Letters and digits only, lower-cased: what both documents and queries are cut from. */
+const letters = (value: string) => Array.from(value.toLowerCase()).filter((char) => tokenChars.test(char));
+
+/** Name, email and phones (as typed and as bare digits) in one lower-cased line. */
+export function searchDocument(fields: { name: string; email?: string | null; phones?: string[] }): string {
+  const phones = fields.phones ?? [];
+  const digits = phones.map((phone) => phone.replace(/\D/g, ''));
+  return [fields.name, fields.email ?? '', ...phones, ...digits].join(' ').toLowerCase();
+}
+
+/** Space-separated unigrams and bigrams of the name, each an FTS5 unicode61 token. */
+export function nameGrams(name: string): string {
+  const chars = letters(name);
+  const grams = new Set<string>();
+  for (let index = 0; index < chars.length; index++) {
+    grams.add(chars[index] as string);
+    if (index + 1 < chars.length) grams.add(`${chars[index]}${chars[index + 1]}`);
+  }
+  return [...grams].join(' ');
+}
+
+export type SearchPlan =
+  | { kind: 'none' }
+  /** 1–2 letters: match a gram of the name. */
+  | { kind: 'gram'; gram: string }
+  /** 3+ characters: substring of the search document. */
+  | { kind: 'substring'; text: string };
+
+/** What to look for: a query that looks like a phone number is searched as its digits. */
+export function planSearch(query: string | undefined): SearchPlan {
+  const trimmed = (query ?? '').trim().toLowerCase();
+  if (!trimmed) return { kind: 'none' };
+  const text =
+    /^[\d\s()+.-]+$/.test(trimmed) && /\d{3}/.test(trimmed.replace(/\D/g, ''))
+      ? trimmed.replace(/\D/g, '')
+      : trimmed;
+  if (Array.from(text).length >= 3) return { kind: 'substring', text };
+  const chars = letters(text);
+  if (chars.length === 0) return { kind: 'none' };
+  return { kind: 'gram', gram: chars.join('') };
+}
+
+/** An FTS5 phrase: double quotes inside are doubled. */
+export const ftsPhrase = (text: string) => `"${text.replace(/"/g, '""')}"`;

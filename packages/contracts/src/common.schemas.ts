@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const idSchema = z.uuid();
+export const idParamsSchema = z.strictObject({ id: idSchema });
+export const isoDateTimeSchema = z.string();
+
+/** Optional free text: trimmed, bounded; empty means "no value". */
+export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+/** Phone as people type it: digits with + ( ) - . and spaces, 5–20 digits. Normalised later (E.164). */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .max(30)
+  .regex(/^\+?[\d\s().-]+$/, { message: 'phone' })
+  .refine((value) => {
+    const digits = value.replace(/\D/g, '').length;
+    return digits >= 5 && digits <= 20;
+  }, 'phone');
+
+export const emailSchema = z.email().max(254);
+export const urlSchema = z.url({ protocol: /^https?$/ }).max(500);
+
+/** Keyset pagination: an opaque cursor and a bounded page size. */
+export const pageQueryShape = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(500).optional(),
+};
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+export const auditChangeSchema = z.object({
+  field: z.string(),
+  old: z.unknown(),
+  new: z.unknown(),
+});
+
+export const historyEntrySchema = z
+  .object({
+    id: z.string(),
+    entityType: z.string(),
+    entityId: z.string(),
+    action: z.enum(['create', 'update', 'delete', 'restore']),
+    actorId: z.string().nullable(),
+    actorName: z.string().nullable(),
+    at: isoDateTimeSchema,
+    changes: z.array(auditChangeSchema),
+  })
+  .meta({ id: 'HistoryEntry' });
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export const historyPageSchema = pageOf(historyEntrySchema);
