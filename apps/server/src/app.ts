@@ -52,9 +52,10 @@ export async function buildApp(
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
   });
+  options.beforeRoutes?.(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onClose', () => database.close());
+  if (!options.database) app.addHook('onClose', () => database.close());
 
   await app.register(cookie);
   await app.register(helmet, {

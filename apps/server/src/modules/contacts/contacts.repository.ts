@@ -1,6 +1,6 @@
 import type { ContactListQuery } from '@kehu/contracts';
 import type { Insertable, Kysely, Selectable } from 'kysely';
-import { type DialectName, escapeLike, likeOperator } from '../../db/dialect';
+import { containsText, type DialectName } from '../../db/dialect';
 import type { ContactsTable, Database } from '../../db/schema';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Actor } from '../../platform/permissions/actor';
@@ -57,15 +57,13 @@ export class ContactsRepository {
             : q.where('k.deleted_at', 'is', null);
         if (query.customerId) q = q.where('k.customer_id', '=', query.customerId);
         if (query.q) {
-          const op = likeOperator(this.dialect);
-          const pattern = `%${escapeLike(query.q)}%`;
+          const text = query.q;
           q = q.where((eb) =>
-            eb.or([
-              eb('k.name', op, pattern),
-              eb('k.mobile', op, pattern),
-              eb('k.phone', op, pattern),
-              eb('k.email', op, pattern),
-            ]),
+            eb.or(
+              ['k.name', 'k.mobile', 'k.phone', 'k.email'].map((column) =>
+                containsText(this.dialect, column, text),
+              ),
+            ),
           );
         }
         return q;

@@ -1,7 +1,7 @@
 import type { CustomerListQuery } from '@kehu/contracts';
 import { type ExpressionBuilder, type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { DialectName } from '../../db/dialect';
-import { escapeLike } from '../../db/dialect';
+import { containsText } from '../../db/dialect';
 import type { CustomersTable, Database } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
 import { type KeysetSort, keysetPage } from '../../platform/pagination/keyset';
@@ -170,6 +170,7 @@ export class CustomersRepository {
     };
 
     const plan = planSearch(query.q);
+    if (plan.kind === 'nothing') return { rows: [], nextCursor: null };
     if (plan.kind !== 'none') return this.search(executor, actor, query, plan);
 
     const descending = query.sort.startsWith('-');
@@ -216,7 +217,7 @@ export class CustomersRepository {
     executor: Kysely<Database>,
     actor: Actor,
     query: CustomerListQuery,
-    plan: Exclude<SearchPlan, { kind: 'none' }>,
+    plan: Extract<SearchPlan, { kind: 'gram' | 'substring' }>,
   ) {
     const deleted = query.deleted === 'true';
     const afterSeq = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : undefined;
@@ -240,11 +241,15 @@ export class CustomersRepository {
       if (afterSeq !== undefined) q = q.where(sql<boolean>`f.rowid < ${afterSeq}`);
       rows = await q.execute();
     } else {
-      const text = plan.kind === 'gram' ? plan.gram : plan.text;
+      // As on SQLite, 1–2 letters match the name only; longer text also matches phones and emails.
       let q = executor
         .selectFrom('customers as c')
         .select(listColumns)
-        .where('c.search_text', 'like', `%${escapeLike(text)}%`)
+        .where(
+          plan.kind === 'gram'
+            ? containsText(this.dialect, 'c.name', plan.gram)
+            : containsText(this.dialect, 'c.search_text', plan.text),
+        )
         .where('c.deleted_at', deleted ? 'is not' : 'is', null)
         .where((eb) => this.filters(eb, actor, query))
         .orderBy('c.seq', 'desc')

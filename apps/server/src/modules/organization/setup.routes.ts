@@ -13,7 +13,7 @@ export function setupRoutes(app: FastifyInstance, services: Services, secureCook
       schema: {
         tags: ['setup'],
         summary: 'Whether the first-run setup is still to be done',
-        response: { 200: setupStatusSchema },
+        response: { 200: setupStatusSchema, ...errorResponses },
       },
     },
     async () => ({ needsSetup: await services.setup.needsSetup() }),

@@ -1,7 +1,7 @@
 import type { UserListQuery } from '@kehu/contracts';
 import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { DialectName } from '../../db/dialect';
-import { escapeLike, likeOperator } from '../../db/dialect';
+import { containsText } from '../../db/dialect';
 import type { Database, UsersTable } from '../../db/schema';
 import { keysetPage } from '../../platform/pagination/keyset';
 
@@ -37,9 +37,10 @@ export class UsersRepository {
       () => {
         let q = this.base(executor);
         if (query.q) {
-          const pattern = `%${escapeLike(query.q)}%`;
-          const op = likeOperator(this.dialect);
-          q = q.where((eb) => eb.or([eb('u.name', op, pattern), eb('u.email', op, pattern)]));
+          const text = query.q;
+          q = q.where((eb) =>
+            eb.or([containsText(this.dialect, 'u.name', text), containsText(this.dialect, 'u.email', text)]),
+          );
         }
         if (query.departmentId) q = q.where('u.department_id', '=', query.departmentId);
         if (query.status) q = q.where('u.status', '=', query.status);

@@ -29,6 +29,8 @@ export function nameGrams(name: string): string {
 
 export type SearchPlan =
   | { kind: 'none' }
+  /** A short query with no letters or digits (e.g. `%`): nothing can match it. */
+  | { kind: 'nothing' }
   /** 1–2 letters: match a gram of the name. */
   | { kind: 'gram'; gram: string }
   /** 3+ characters: substring of the search document. */
@@ -44,7 +46,7 @@ export function planSearch(query: string | undefined): SearchPlan {
       : trimmed;
   if (Array.from(text).length >= 3) return { kind: 'substring', text };
   const chars = letters(text);
-  if (chars.length === 0) return { kind: 'none' };
+  if (chars.length === 0) return { kind: 'nothing' };
   return { kind: 'gram', gram: chars.join('') };
 }
 
