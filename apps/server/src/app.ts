@@ -37,11 +37,15 @@ export interface BuiltApp {
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
+export interface BuildOptions {
+  /** An open database (tests); otherwise one is opened from the config and closed with the app. */
+  database?: DatabaseHandle;
+  /** Runs before any route is added (the route-inventory test watches routes with it). */
+  beforeRoutes?: (app: FastifyInstance) => void;
+}
+
 /** Builds the whole server without listening: main.ts listens, tests inject. */
-export async function buildApp(
-  config: AppConfig,
-  options: { database?: DatabaseHandle } = {},
-): Promise<BuiltApp> {
+export async function buildApp(config: AppConfig, options: BuildOptions = {}): Promise<BuiltApp> {
   const database =
     options.database ?? openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
   await migrateToLatest(database);

@@ -29,6 +29,13 @@ export class DepartmentsService {
     return (await this.repository.list(this.db)).map(toDepartment);
   }
 
+  /** The organisation's root department (made at setup). */
+  async rootId(executor: Kysely<Database>): Promise<string> {
+    const root = (await this.repository.list(executor)).find((row) => row.parent_id === null);
+    if (!root) throw notFound('DEPARTMENT_NOT_FOUND');
+    return root.id;
+  }
+
   async exists(executor: Kysely<Database>, id: string): Promise<boolean> {
     return (await this.repository.find(executor, id)) !== undefined;
   }

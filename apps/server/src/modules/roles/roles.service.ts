@@ -88,6 +88,21 @@ export class RolesService {
     return (await this.repository.find(executor, id)) !== undefined;
   }
 
+  /** A role by its default key (admin, manager, rep), its name, or its id — for the CLI. */
+  async resolveByKeyOrName(executor: Kysely<Database>, keyOrName: string): Promise<string> {
+    const rows = await this.repository.list(executor);
+    const byKey: Record<string, (row: (typeof rows)[number]) => boolean> = {
+      admin: (row) => row.is_admin === 1,
+      manager: (row) => row.data_scope === 'department_and_below' && row.is_admin === 0,
+      rep: (row) => row.data_scope === 'own' && row.is_admin === 0,
+    };
+    const match =
+      rows.find((row) => row.id === keyOrName || row.name === keyOrName) ??
+      rows.find(byKey[keyOrName] ?? (() => false));
+    if (!match) throw notFound('ROLE_NOT_FOUND');
+    return match.id;
+  }
+
   async isAdminRole(executor: Kysely<Database>, id: string): Promise<boolean> {
     return (await this.repository.find(executor, id))?.is_admin === 1;
   }

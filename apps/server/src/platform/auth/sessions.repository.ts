@@ -10,6 +10,36 @@ export interface SessionWithActor {
   actor: Actor;
 }
 
+type ActorRow = {
+  id: string;
+  email: string;
+  name: string;
+  locale: string | null;
+  department_id: string | null;
+  department_name: string | null;
+  department_path: string | null;
+  role_id: string;
+  role_name: string;
+  is_admin: number;
+  data_scope: string;
+  permissions: string;
+};
+
+const toActor = (row: ActorRow): Actor => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  locale: (row.locale as Locale | null) ?? null,
+  roleId: row.role_id,
+  roleName: row.role_name,
+  isAdmin: row.is_admin === 1,
+  dataScope: row.data_scope as DataScope,
+  permissions: JSON.parse(row.permissions) as Permissions,
+  departmentId: row.department_id,
+  departmentName: row.department_name,
+  departmentPath: row.department_path,
+});
+
 /** Sessions and the acting user behind them: one indexed query per request. */
 export class SessionsRepository {
   async create(
@@ -39,20 +69,12 @@ export class SessionsRepository {
       .execute();
   }
 
-  async findActive(
-    executor: Kysely<Database>,
-    sessionId: string,
-    now: string,
-  ): Promise<SessionWithActor | undefined> {
-    const row = await executor
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
+  private actorQuery(executor: Kysely<Database>) {
+    return executor
+      .selectFrom('users as u')
       .innerJoin('roles as r', 'r.id', 'u.role_id')
       .leftJoin('departments as d', 'd.id', 'u.department_id')
       .select([
-        's.id as session_id',
-        's.csrf_token',
-        's.last_seen_at',
         'u.id',
         'u.email',
         'u.name',
@@ -66,30 +88,33 @@ export class SessionsRepository {
         'r.data_scope',
         'r.permissions',
       ])
+      .where('u.status', '=', 'active');
+  }
+
+  async findActive(
+    executor: Kysely<Database>,
+    sessionId: string,
+    now: string,
+  ): Promise<SessionWithActor | undefined> {
+    const row = await this.actorQuery(executor)
+      .innerJoin('sessions as s', 's.user_id', 'u.id')
+      .select(['s.id as session_id', 's.csrf_token', 's.last_seen_at'])
       .where('s.id', '=', sessionId)
       .where('s.expires_at', '>', now)
-      .where('u.status', '=', 'active')
       .executeTakeFirst();
     if (!row) return undefined;
     return {
       sessionId: row.session_id,
       csrfToken: row.csrf_token,
       lastSeenAt: row.last_seen_at,
-      actor: {
-        id: row.id,
-        email: row.email,
-        name: row.name,
-        locale: (row.locale as Locale | null) ?? null,
-        roleId: row.role_id,
-        roleName: row.role_name,
-        isAdmin: row.is_admin === 1,
-        dataScope: row.data_scope as DataScope,
-        permissions: JSON.parse(row.permissions) as Permissions,
-        departmentId: row.department_id,
-        departmentName: row.department_name,
-        departmentPath: row.department_path,
-      },
+      actor: toActor(row),
     };
+  }
+
+  /** The actor for an active user without a session (the CLI and the demo seed act as a user). */
+  async actorForUser(executor: Kysely<Database>, userId: string): Promise<Actor | undefined> {
+    const row = await this.actorQuery(executor).where('u.id', '=', userId).executeTakeFirst();
+    return row ? toActor(row) : undefined;
   }
 
   async touch(executor: Kysely<Database>, sessionId: string, now: string): Promise<void> {
