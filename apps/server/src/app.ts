@@ -54,7 +54,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy === 'true',
   });
   options.beforeRoutes?.(app);
   app.setValidatorCompiler(validatorCompiler);
@@ -110,6 +110,14 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   rolesRoutes(app, services);
   customersRoutes(app, services);
   contactsRoutes(app, services);
+
+  // Expired sessions are refused at once; this only keeps the table small.
+  const sweep = setInterval(
+    () => void services.sessions.deleteExpired(database.db, config.now().toISOString()).catch(() => {}),
+    60 * 60 * 1000,
+  );
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
 
   await serveWebApp(app, config.webDistDir ?? defaultWebDist);
   return { app, services, database };

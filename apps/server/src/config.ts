@@ -16,6 +16,8 @@ const configSchema = z.object({
     .default(1024 * 1024),
   loginRateLimitPerMinute: z.coerce.number().int().min(1).default(10),
   webDistDir: z.string().optional(),
+  /** Trust X-Forwarded-* (client address for rate limits) only behind a known reverse proxy. */
+  trustProxy: z.enum(['true', 'false']).default('false'),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {
@@ -37,6 +39,7 @@ export function loadConfig(
     bodyLimitBytes: env.KEHU_BODY_LIMIT,
     loginRateLimitPerMinute: env.KEHU_LOGIN_RATE_LIMIT,
     webDistDir: env.KEHU_WEB_DIST,
+    trustProxy: env.KEHU_TRUST_PROXY,
   });
   return { ...parsed, now: () => new Date(), ...overrides };
 }
