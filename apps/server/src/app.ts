@@ -71,6 +71,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
         imgSrc: ["'self'", 'data:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        // Many installations run on plain HTTP inside a company network: upgrading would break them.
+        upgradeInsecureRequests: null,
       },
     },
   });
