@@ -147,6 +147,9 @@ describe('data scopes', () => {
     const response = await rep.post('/api/v1/customers', { name: 'gift', ownerId: ids.repEast2 });
     expect(response.status).toBe(400);
     expect(response.body.error.fields.ownerId).toBeTruthy();
+    const otherDepartment = await rep.post('/api/v1/customers', { name: 'filed elsewhere', departmentId: ids.east });
+    expect(otherDepartment.status).toBe(400);
+    expect(otherDepartment.body.error.fields.departmentId).toBeTruthy();
   });
 
   it('lets a manager transfer a customer; it leaves the old owner’s view and its department follows the new owner', async () => {

@@ -68,7 +68,7 @@ export class ContactsRepository {
         }
         return q;
       },
-      // A customer's contacts list the primary one first, then by name.
+      // A customer's contacts read best by name; the full list shows the latest changes first.
       query.customerId
         ? { column: 'k.name', key: 'name', direction: 'asc', nullable: false, idColumn: 'k.id' }
         : { column: 'k.updated_at', key: 'updated_at', direction: 'desc', nullable: false, idColumn: 'k.id' },

@@ -244,7 +244,9 @@ export class CustomersService {
     }
     const ownerDepartment = await this.users.departmentOf(executor, ownerId);
     if (ownerDepartment === undefined) throw invalidField('ownerId', 'USER_NOT_FOUND');
-    if (departmentId === undefined) return ownerDepartment;
+    if (departmentId === undefined || departmentId === ownerDepartment) return ownerDepartment;
+    // Filing a record under another department than its owner's moves it into other people's scope.
+    if (!can(actor, 'customers', 'transfer')) throw invalidField('departmentId', 'OWNER_OUT_OF_SCOPE');
     if (departmentId !== null && !(await this.departments.exists(executor, departmentId))) {
       throw invalidField('departmentId', 'DEPARTMENT_NOT_FOUND');
     }
