@@ -1,0 +1,132 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { setUnauthorizedHandler } from './api-client';
+import { RequireAuth } from './auth';
+import { HomeRedirect } from './home-redirect';
+import { AppLayout } from './layout';
+import { NotFound } from './not-found';
+import { clearSessionData } from './query-client';
+import { RequirePermission } from './require-permission';
+import { RouteError } from './route-error';
+import { SetupGate } from './setup-gate';
+
+// Every page is its own chunk: the first load carries only the shell.
+const SetupPage = lazy(() =>
+  import('../features/setup/routes/setup-page').then((m) => ({ default: m.SetupPage })),
+);
+const LoginPage = lazy(() =>
+  import('../features/auth/routes/login-page').then((m) => ({ default: m.LoginPage })),
+);
+const CustomersPage = lazy(() =>
+  import('../features/customers/routes/customers-page').then((m) => ({ default: m.CustomersPage })),
+);
+const CustomerDetailRoute = lazy(() =>
+  import('./routes/customer-detail-route').then((m) => ({ default: m.CustomerDetailRoute })),
+);
+const ContactsPage = lazy(() =>
+  import('../features/contacts/routes/contacts-page').then((m) => ({ default: m.ContactsPage })),
+);
+const ContactDetailPage = lazy(() =>
+  import('../features/contacts/routes/contact-detail-page').then((m) => ({ default: m.ContactDetailPage })),
+);
+const RecycleBinRoute = lazy(() =>
+  import('./routes/recycle-bin-route').then((m) => ({ default: m.RecycleBinRoute })),
+);
+const UsersPage = lazy(() =>
+  import('../features/admin/routes/users-page').then((m) => ({ default: m.UsersPage })),
+);
+const DepartmentsPage = lazy(() =>
+  import('../features/admin/routes/departments-page').then((m) => ({ default: m.DepartmentsPage })),
+);
+const RolesPage = lazy(() =>
+  import('../features/admin/routes/roles-page').then((m) => ({ default: m.RolesPage })),
+);
+
+export const router = createBrowserRouter([
+  {
+    element: <SetupGate />,
+    errorElement: <RouteError />,
+    children: [
+      { path: 'setup', element: <SetupPage /> },
+      { path: 'login', element: <LoginPage /> },
+      {
+        element: (
+          <RequireAuth>
+            <AppLayout />
+          </RequireAuth>
+        ),
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          {
+            path: 'customers',
+            element: (
+              <RequirePermission module="customers" action="view">
+                <CustomersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'customers/:id',
+            element: (
+              <RequirePermission module="customers" action="view">
+                <CustomerDetailRoute />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'contacts',
+            element: (
+              <RequirePermission module="contacts" action="view">
+                <ContactsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'contacts/:id',
+            element: (
+              <RequirePermission module="contacts" action="view">
+                <ContactDetailPage />
+              </RequirePermission>
+            ),
+          },
+          { path: 'recycle-bin', element: <RecycleBinRoute /> },
+          {
+            path: 'admin/users',
+            element: (
+              <RequirePermission module="users" action="view">
+                <UsersPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/departments',
+            element: (
+              <RequirePermission module="departments" action="view">
+                <DepartmentsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'admin/roles',
+            element: (
+              <RequirePermission module="roles" action="view">
+                <RolesPage />
+              </RequirePermission>
+            ),
+          },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+]);
+
+// A lost session (expired, signed out elsewhere): back to sign-in, then back here afterwards.
+setUnauthorizedHandler(() => {
+  const { pathname, search } = router.state.location;
+  if (pathname === '/login' || pathname === '/setup') return;
+  void router
+    .navigate(`/login?redirect=${encodeURIComponent(`${pathname}${search}`)}`, { replace: true })
+    .then(clearSessionData);
+});

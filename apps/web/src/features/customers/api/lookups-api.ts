@@ -1,0 +1,30 @@
+import type { Department, User } from '@kehu/contracts';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from '../../../app/api-client';
+import type { RemoteOption } from '../../../components/remote-select';
+
+/** Users for the owner picker (any signed-in user may list them). */
+export const searchOwners = async (q: string, signal: AbortSignal): Promise<RemoteOption[]> => {
+  const page = await api.get<{ items: User[] }>('/api/v1/users', { q, status: 'active', limit: 20 }, signal);
+  return page.items.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }));
+};
+
+export const ownerLookupKey = ['customers', 'lookup', 'owners'] as const;
+
+export const departmentsLookupQueryOptions = queryOptions({
+  queryKey: ['customers', 'lookup', 'departments'] as const,
+  queryFn: ({ signal }) => api.get<{ items: Department[] }>('/api/v1/departments', undefined, signal),
+  staleTime: 5 * 60_000,
+  retry: false,
+});
+
+/** Names of users for showing owner changes in history (first 200 users; others show their id). */
+export const userNamesQueryOptions = queryOptions({
+  queryKey: ['customers', 'lookup', 'user-names'] as const,
+  queryFn: async ({ signal }) => {
+    const page = await api.get<{ items: User[] }>('/api/v1/users', { limit: 200 }, signal);
+    return new Map(page.items.map((user) => [user.id, user.name]));
+  },
+  staleTime: 5 * 60_000,
+  retry: false,
+});

@@ -1,0 +1,34 @@
+import type { CustomerType } from '@kehu/contracts';
+import { Tag } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { translateKey } from '../../../app/i18n';
+import { emptyMark, formatDateTime } from '../../../components/format';
+import { plainValue } from '../../../components/history-timeline';
+
+const typeColor: Record<CustomerType, string> = {
+  intent: 'blue',
+  potential: 'gold',
+  deal: 'green',
+  inactive: 'default',
+};
+
+export const CustomerTypeTag = ({ type }: { type: CustomerType }) => {
+  const { t } = useTranslation();
+  return <Tag color={typeColor[type]}>{t(`customers.types.${type}`)}</Tag>;
+};
+
+/** The label of a customer field (also for field names met in history). */
+export const customerFieldLabel = (field: string): string => translateKey(`customers.fields.${field}`, field);
+
+const enumFields: Record<string, string> = { type: 'types', kind: 'kinds' };
+const dateFields = new Set(['lastFollowUpAt', 'createdAt', 'updatedAt', 'deletedAt']);
+
+/** One value of a customer field in history: enums translated, instants in local time. */
+export const formatCustomerValue = (field: string, value: unknown): ReactNode => {
+  if (value === null || value === undefined || value === '') return emptyMark;
+  const group = enumFields[field];
+  if (group && typeof value === 'string') return translateKey(`customers.${group}.${value}`, value);
+  if (dateFields.has(field) && typeof value === 'string') return formatDateTime(value);
+  return plainValue(value);
+};

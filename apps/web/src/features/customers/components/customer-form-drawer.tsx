@@ -1,0 +1,384 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  type Customer,
+  type CustomerKind,
+  type CustomerLevel,
+  type CustomerType,
+  createCustomerSchema,
+  customerKinds,
+  customerLevels,
+  customerTypes,
+  phoneSchema,
+  updateCustomerSchema,
+} from '@kehu/contracts';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Col, Drawer, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../app/api-client';
+import { useSession } from '../../../app/auth';
+import { parseWithSchema, showFormError, zodRule } from '../../../app/forms';
+import { RemoteSelect } from '../../../components/remote-select';
+import { useIsMobile } from '../../../components/use-is-mobile';
+import { createCustomer, customerKeys, updateCustomer } from '../api/customers-api';
+import { ownerLookupKey, searchOwners } from '../api/lookups-api';
+
+interface CustomerFormValues {
+  kind: CustomerKind;
+  name?: string;
+  type: CustomerType;
+  level?: CustomerLevel | null;
+  industry?: string | null;
+  source?: string | null;
+  province?: string | null;
+  city?: string | null;
+  district?: string | null;
+  address?: string | null;
+  phones?: (string | undefined)[];
+  email?: string | null;
+  website?: string | null;
+  tags?: string[];
+  notes?: string | null;
+  ownerId?: string;
+}
+
+const formFields = [
+  'kind',
+  'name',
+  'type',
+  'level',
+  'industry',
+  'source',
+  'province',
+  'city',
+  'district',
+  'address',
+  'phones',
+  'email',
+  'website',
+  'tags',
+  'notes',
+  'ownerId',
+] as const;
+
+const text = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+/** "example.com" → "https://example.com": people rarely type the scheme. */
+const withScheme = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed && !/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? `https://${trimmed}` : trimmed;
+};
+
+const toPayload = (values: CustomerFormValues) => {
+  const website = text(values.website);
+  return {
+    kind: values.kind,
+    name: values.name?.trim() ?? '',
+    type: values.type,
+    level: values.level ?? null,
+    industry: text(values.industry),
+    source: text(values.source),
+    province: text(values.province),
+    city: text(values.city),
+    district: text(values.district),
+    address: text(values.address),
+    phones: (values.phones ?? []).map((phone) => phone?.trim() ?? '').filter((phone) => phone !== ''),
+    email: text(values.email),
+    website: website ? (withScheme(website) as string) : null,
+    tags: values.tags ?? [],
+    notes: text(values.notes),
+    ownerId: values.ownerId,
+  };
+};
+
+const toFormValues = (customer: Customer): CustomerFormValues => ({
+  kind: customer.kind,
+  name: customer.name,
+  type: customer.type,
+  level: customer.level,
+  industry: customer.industry,
+  source: customer.source,
+  province: customer.province,
+  city: customer.city,
+  district: customer.district,
+  address: customer.address,
+  phones: customer.phones.length > 0 ? customer.phones : [''],
+  email: customer.email,
+  website: customer.website,
+  tags: customer.tags,
+  notes: customer.notes,
+  ownerId: customer.ownerId ?? undefined,
+});
+
+/** Only what the user changed goes into the PATCH (cleaner history, fewer conflicts). */
+const changedFields = (
+  payload: ReturnType<typeof toPayload>,
+  customer: Customer,
+): Record<string, unknown> => {
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(payload)) {
+    if (value === undefined) continue;
+    const before = customer[key as keyof Customer];
+    if (JSON.stringify(value) !== JSON.stringify(before ?? null)) changes[key] = value;
+  }
+  return changes;
+};
+
+interface CustomerFormDrawerProps {
+  open: boolean;
+  /** Set: edit this customer (PATCH with its version); unset: create one. */
+  customer?: Customer;
+  onClose: () => void;
+  onSaved?: (customer: Customer) => void;
+}
+
+export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: CustomerFormDrawerProps) => {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const isMobile = useIsMobile();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<CustomerFormValues>();
+  const shape = createCustomerSchema.shape;
+
+  const saved = (result: Customer) => {
+    queryClient.setQueryData(customerKeys.detail(result.id), result);
+    void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+    void queryClient.invalidateQueries({ queryKey: customerKeys.history(result.id) });
+    void message.success(customer ? t('customers.updated') : t('customers.created'));
+    onSaved?.(result);
+    onClose();
+  };
+
+  const failed = (error: unknown) => {
+    if (customer && isApiError(error) && error.code === 'STALE_RECORD') {
+      void message.warning(t('common.staleRecord'), 6);
+      void queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id) });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.id) });
+      onClose();
+      return;
+    }
+    showFormError(error, form, message, formFields);
+  };
+
+  const create = useMutation({ mutationFn: createCustomer, onSuccess: saved, onError: failed });
+  const update = useMutation({
+    mutationFn: (body: Parameters<typeof updateCustomer>[1]) => {
+      if (!customer) throw new Error('update without a customer');
+      return updateCustomer(customer.id, body);
+    },
+    onSuccess: saved,
+    onError: failed,
+  });
+
+  const onFinish = (values: CustomerFormValues) => {
+    const payload = toPayload(values);
+    if (customer) {
+      const changes = changedFields(payload, customer);
+      if (Object.keys(changes).length === 0) {
+        onClose();
+        return;
+      }
+      const body = parseWithSchema(
+        updateCustomerSchema,
+        { ...changes, version: customer.version },
+        form,
+        message,
+      );
+      if (body) update.mutate(body);
+    } else {
+      const body = parseWithSchema(createCustomerSchema, payload, form, message);
+      if (body) create.mutate(body);
+    }
+  };
+
+  const knownOwners = [{ value: user.id, label: user.name }];
+  if (customer?.ownerId && customer.ownerName && customer.ownerId !== user.id) {
+    knownOwners.push({ value: customer.ownerId, label: customer.ownerName });
+  }
+  const initialValues: CustomerFormValues = customer
+    ? toFormValues(customer)
+    : { kind: 'company', type: 'intent', phones: [''], tags: [], ownerId: user.id };
+  const pending = create.isPending || update.isPending;
+  const half = { xs: 24, md: 12 };
+  const third = { xs: 24, md: 8 };
+
+  return (
+    <Drawer
+      open={open}
+      onClose={onClose}
+      title={customer ? t('customers.editTitle', { name: customer.name }) : t('customers.newTitle')}
+      size={isMobile ? '100%' : 760}
+      destroyOnHidden
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" loading={pending} onClick={() => form.submit()}>
+            {customer ? t('common.save') : t('common.create')}
+          </Button>
+        </Flex>
+      }
+    >
+      <Form<CustomerFormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        scrollToFirstError
+      >
+        <Row gutter={16}>
+          <Col {...half}>
+            <Form.Item name="kind" label={t('customers.fields.kind')} required>
+              <Radio.Group
+                optionType="button"
+                options={customerKinds.map((kind) => ({ value: kind, label: t(`customers.kinds.${kind}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="name" label={t('customers.fields.name')} required rules={[zodRule(shape.name)]}>
+              <Input autoFocus maxLength={200} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="type" label={t('customers.fields.type')} required>
+              <Select
+                options={customerTypes.map((type) => ({ value: type, label: t(`customers.types.${type}`) }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="level" label={t('customers.fields.level')}>
+              <Select
+                allowClear
+                placeholder={t('common.none')}
+                options={customerLevels.map((level) => ({ value: level, label: level }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item
+              name="industry"
+              label={t('customers.fields.industry')}
+              rules={[zodRule(shape.industry)]}
+            >
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="source" label={t('customers.fields.source')} rules={[zodRule(shape.source)]}>
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item
+              name="province"
+              label={t('customers.fields.province')}
+              rules={[zodRule(shape.province)]}
+            >
+              <Input autoComplete="address-level1" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item name="city" label={t('customers.fields.city')} rules={[zodRule(shape.city)]}>
+              <Input autoComplete="address-level2" />
+            </Form.Item>
+          </Col>
+          <Col {...third}>
+            <Form.Item
+              name="district"
+              label={t('customers.fields.district')}
+              rules={[zodRule(shape.district)]}
+            >
+              <Input autoComplete="address-level3" />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="address" label={t('customers.fields.address')} rules={[zodRule(shape.address)]}>
+              <Input autoComplete="street-address" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item label={t('customers.fields.phones')} required={false} style={{ marginBottom: 0 }}>
+              <Form.List name="phones">
+                {(fields, { add, remove }) => (
+                  <>
+                    {fields.map((field, index) => (
+                      <Flex key={field.key} gap={8} align="flex-start">
+                        <Form.Item
+                          name={field.name}
+                          rules={[zodRule(phoneSchema, { skipEmpty: true })]}
+                          style={{ flex: 1, minWidth: 0 }}
+                        >
+                          <Input
+                            inputMode="tel"
+                            autoComplete="tel"
+                            aria-label={t('customers.phoneNumber', { number: index + 1 })}
+                          />
+                        </Form.Item>
+                        {fields.length > 1 ? (
+                          <Button
+                            icon={<DeleteOutlined aria-hidden />}
+                            aria-label={t('customers.removePhone', { number: index + 1 })}
+                            onClick={() => remove(field.name)}
+                          />
+                        ) : null}
+                      </Flex>
+                    ))}
+                    {fields.length < 5 ? (
+                      <Form.Item>
+                        <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add('')}>
+                          {t('customers.addPhone')}
+                        </Button>
+                      </Form.Item>
+                    ) : null}
+                  </>
+                )}
+              </Form.List>
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="email" label={t('customers.fields.email')} rules={[zodRule(shape.email)]}>
+              <Input inputMode="email" autoComplete="email" />
+            </Form.Item>
+            <Form.Item
+              name="website"
+              label={t('customers.fields.website')}
+              rules={[zodRule(shape.website, { normalize: withScheme })]}
+            >
+              <Input inputMode="url" placeholder="https://" />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item name="tags" label={t('customers.fields.tags')} rules={[zodRule(shape.tags)]}>
+              <Select mode="tags" tokenSeparators={[',', '，']} open={false} suffixIcon={null} />
+            </Form.Item>
+          </Col>
+          <Col {...half}>
+            <Form.Item
+              name="ownerId"
+              label={t('customers.fields.owner')}
+              required
+              rules={[zodRule(shape.ownerId.unwrap())]}
+            >
+              <RemoteSelect
+                queryKey={ownerLookupKey}
+                search={searchOwners}
+                knownOptions={knownOwners}
+                placeholder={t('customers.ownerPlaceholder')}
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24}>
+            <Form.Item name="notes" label={t('customers.fields.notes')} rules={[zodRule(shape.notes)]}>
+              <Input.TextArea autoSize={{ minRows: 3, maxRows: 10 }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Drawer>
+  );
+};

@@ -1,0 +1,70 @@
+import { customerKinds, customerLevels, customerSortFields, customerTypes } from '@kehu/contracts';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { CustomerFilters } from '../api/customers-api';
+
+const textKeys = [
+  'q',
+  'ownerId',
+  'departmentId',
+  'tag',
+  'industry',
+  'source',
+  'createdFrom',
+  'createdTo',
+] as const;
+
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
+
+const sortValues = customerSortFields.flatMap((field) => [field, `-${field}`]);
+
+/** The customer list's filters live in the URL: reload, share and "back" keep them. */
+export const useCustomerFilters = () => {
+  const [params, setParams] = useSearchParams();
+
+  const filters = useMemo<CustomerFilters>(() => {
+    const result: CustomerFilters = {
+      type: oneOf(customerTypes, params.get('type')),
+      level: oneOf(customerLevels, params.get('level')),
+      kind: oneOf(customerKinds, params.get('kind')),
+      sort: oneOf(sortValues, params.get('sort')),
+    };
+    for (const key of textKeys) {
+      const value = params.get(key)?.trim();
+      if (value) result[key] = value;
+    }
+    return result;
+  }, [params]);
+
+  const setFilters = useCallback(
+    (patch: Partial<CustomerFilters>) => {
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          for (const [key, value] of Object.entries(patch)) {
+            if (value === undefined || value === '') next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+
+  const clearFilters = useCallback(() => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams();
+        const sort = previous.get('sort');
+        if (sort) next.set('sort', sort);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [setParams]);
+
+  return { filters, setFilters, clearFilters };
+};

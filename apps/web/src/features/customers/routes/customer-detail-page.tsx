@@ -1,0 +1,155 @@
+import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
+import type { Customer } from '@kehu/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Flex, Spin, Tabs } from 'antd';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import { useCan } from '../../../app/auth';
+import { showError } from '../../../app/forms';
+import { ErrorResult } from '../../../components/error-result';
+import { formatDateTime } from '../../../components/format';
+import { PageHeader } from '../../../components/page-header';
+import { customerKeys, customerQueryOptions, deleteCustomer, restoreCustomer } from '../api/customers-api';
+import { CustomerDescriptions } from '../components/customer-descriptions';
+import { CustomerTypeTag } from '../components/customer-display';
+import { CustomerFormDrawer } from '../components/customer-form-drawer';
+import { CustomerHistory } from '../components/customer-history';
+
+interface CustomerDetailPageProps {
+  /** The Contacts tab, supplied by the app (features do not import each other). */
+  renderContacts?: (customer: Customer) => ReactNode;
+}
+
+export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) => {
+  const { id = '' } = useParams();
+  const { t } = useTranslation();
+  const { message, modal } = App.useApp();
+  const can = useCan();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState(false);
+  const customerQuery = useQuery(customerQueryOptions(id));
+
+  const remove = useMutation({
+    mutationFn: deleteCustomer,
+    onSuccess: async () => {
+      void message.success(t('customers.deleted'));
+      await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+      queryClient.removeQueries({ queryKey: customerKeys.detail(id) });
+      await navigate('/customers');
+    },
+    onError: (error) => showError(error, message),
+  });
+
+  const restore = useMutation({
+    mutationFn: restoreCustomer,
+    onSuccess: (customer) => {
+      queryClient.setQueryData(customerKeys.detail(customer.id), customer);
+      void queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.id) });
+      void message.success(t('customers.restored'));
+    },
+    onError: (error) => showError(error, message),
+  });
+
+  if (customerQuery.isPending) return <Spin size="large" style={{ display: 'block', margin: '48px auto' }} />;
+  if (customerQuery.isError) {
+    return <ErrorResult error={customerQuery.error} onRetry={() => void customerQuery.refetch()} />;
+  }
+  const customer = customerQuery.data;
+  const isDeleted = customer.deletedAt !== null;
+
+  const confirmDelete = () =>
+    modal.confirm({
+      title: t('customers.deleteConfirmTitle', { name: customer.name }),
+      content: t('customers.deleteConfirmText'),
+      okText: t('common.delete'),
+      okButtonProps: { danger: true },
+      cancelText: t('common.cancel'),
+      onOk: () => remove.mutateAsync(customer.id).catch(() => undefined),
+    });
+
+  const actions: ReactNode[] = [
+    <Button
+      key="back"
+      icon={<ArrowLeftOutlined aria-hidden />}
+      onClick={() => void (location.key === 'default' ? navigate('/customers') : navigate(-1))}
+    >
+      {t('common.back')}
+    </Button>,
+  ];
+  if (!isDeleted && can('customers', 'edit')) {
+    actions.push(
+      <Button key="edit" type="primary" icon={<EditOutlined aria-hidden />} onClick={() => setEditing(true)}>
+        {t('common.edit')}
+      </Button>,
+    );
+  }
+  if (!isDeleted && can('customers', 'delete')) {
+    actions.push(
+      <Button
+        key="delete"
+        danger
+        icon={<DeleteOutlined aria-hidden />}
+        onClick={confirmDelete}
+        loading={remove.isPending}
+      >
+        {t('common.delete')}
+      </Button>,
+    );
+  }
+
+  const tabs = [
+    ...(renderContacts && !isDeleted
+      ? [{ key: 'contacts', label: t('customers.tabs.contacts'), children: renderContacts(customer) }]
+      : []),
+    {
+      key: 'history',
+      label: t('customers.tabs.history'),
+      children: <CustomerHistory customerId={customer.id} />,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={
+          <Flex gap={8} align="center" wrap="wrap" component="span">
+            <span>{customer.name}</span>
+            <CustomerTypeTag type={customer.type} />
+          </Flex>
+        }
+        extra={actions}
+      />
+      {isDeleted ? (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('customers.inRecycleBin', { date: formatDateTime(customer.deletedAt) })}
+          action={
+            can('customers', 'delete') ? (
+              <Button
+                size="small"
+                icon={<UndoOutlined aria-hidden />}
+                loading={restore.isPending}
+                onClick={() => restore.mutate(customer.id)}
+              >
+                {t('common.restore')}
+              </Button>
+            ) : null
+          }
+        />
+      ) : null}
+      <Card style={{ marginBottom: 16 }}>
+        <CustomerDescriptions customer={customer} />
+      </Card>
+      <Card>
+        <Tabs items={tabs} destroyOnHidden />
+      </Card>
+      {editing ? <CustomerFormDrawer open customer={customer} onClose={() => setEditing(false)} /> : null}
+    </>
+  );
+};

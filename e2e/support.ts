@@ -1,0 +1,90 @@
+import { type APIRequestContext, type Page, expect, request } from '@playwright/test';
+
+export const ADMIN = { email: 'admin@kehu.test', password: 'admin-pass-123', name: 'Ada Admin' };
+export const USER_PASSWORD = 'user-pass-1234';
+export const SCREENSHOTS = 'docs/screenshots';
+
+/** An API session for seeding data (DESIGN.md §5: e2e data is seeded through the API). */
+export class ApiSession {
+  private constructor(
+    readonly context: APIRequestContext,
+    private readonly csrfToken: string,
+    readonly user: { id: string; departmentId: string | null },
+  ) {}
+
+  static async signIn(baseURL: string, email: string, password: string): Promise<ApiSession> {
+    const context = await request.newContext({ baseURL, extraHTTPHeaders: { 'accept-language': 'en' } });
+    const response = await context.post('/api/v1/auth/login', { data: { email, password } });
+    expect(response.status(), await response.text()).toBe(200);
+    const me = await response.json();
+    return new ApiSession(context, me.csrfToken, me.user);
+  }
+
+  async post<T = Record<string, unknown>>(url: string, data: unknown): Promise<T> {
+    const response = await this.context.post(url, { data, headers: { 'x-csrf-token': this.csrfToken } });
+    expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  async get<T = Record<string, unknown>>(url: string): Promise<T> {
+    const response = await this.context.get(url);
+    expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+}
+
+/** Sets the organisation up through the API unless a test (or an earlier run) already did. */
+export async function ensureOrganization(baseURL: string): Promise<ApiSession> {
+  const context = await request.newContext({ baseURL });
+  const status = await (await context.get('/api/v1/setup/status')).json();
+  if (status.needsSetup) {
+    const response = await context.post('/api/v1/setup', {
+      data: {
+        organizationName: '星云科技',
+        adminName: ADMIN.name,
+        adminEmail: ADMIN.email,
+        adminPassword: ADMIN.password,
+        locale: 'en',
+      },
+    });
+    expect(response.status()).toBe(201);
+  }
+  await context.dispose();
+  return ApiSession.signIn(baseURL, ADMIN.email, ADMIN.password);
+}
+
+let userCounter = 0;
+
+/** A user with one of the default roles, created by the administrator through the API. */
+export async function createUser(
+  admin: ApiSession,
+  role: 'rep' | 'manager',
+  name: string,
+): Promise<{ id: string; email: string }> {
+  userCounter += 1;
+  const roles = await admin.get<{ items: Array<{ id: string; dataScope: string; isAdmin: boolean }> }>('/api/v1/roles');
+  const roleId = roles.items.find((r) => !r.isAdmin && r.dataScope === (role === 'rep' ? 'own' : 'department_and_below'))?.id;
+  const email = `${role}${userCounter}-${Date.now()}@kehu.test`;
+  const user = await admin.post<{ id: string }>('/api/v1/users', {
+    email,
+    name,
+    password: USER_PASSWORD,
+    roleId,
+    departmentId: admin.user.departmentId,
+  });
+  return { id: user.id, email };
+}
+
+export async function signInThroughUi(page: Page, email: string, password: string) {
+  await page.goto('/login');
+  await page.getByLabel(/^(Email|邮箱)$/).fill(email);
+  await page.getByLabel(/^(Password|密码)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|登录)$/ }).click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Nothing may stick out sideways: the page is as wide as the viewport. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+}
