@@ -4,7 +4,9 @@ import { ADMIN, SCREENSHOTS, signInThroughUi } from './support';
 test.use({ locale: 'en-US' });
 test.describe.configure({ mode: 'serial' });
 
-test('first run: the setup page creates the organisation and signs the administrator in', async ({ page }) => {
+test('first run: the setup page creates the organisation and signs the administrator in', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Welcome to Kehu' })).toBeVisible();
@@ -58,7 +60,10 @@ test('create a customer with a contact, find it by 科技, edit it and read its 
 
   // Another customer that the search must not find.
   await page.getByRole('button', { name: 'New customer' }).click();
-  await page.getByRole('dialog', { name: 'New customer' }).getByLabel('Name', { exact: true }).fill('上海海纳贸易有限公司');
+  await page
+    .getByRole('dialog', { name: 'New customer' })
+    .getByLabel('Name', { exact: true })
+    .fill('上海海纳贸易有限公司');
   await page.getByRole('dialog', { name: 'New customer' }).getByRole('button', { name: 'Create' }).click();
   await expect(page.getByRole('dialog', { name: 'New customer' })).toBeHidden();
 

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Page, expect, request } from '@playwright/test';
+import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
 
 export const ADMIN = { email: 'admin@kehu.test', password: 'admin-pass-123', name: 'Ada Admin' };
 export const USER_PASSWORD = 'user-pass-1234';
@@ -62,8 +62,12 @@ export async function createUser(
   name: string,
 ): Promise<{ id: string; email: string }> {
   userCounter += 1;
-  const roles = await admin.get<{ items: Array<{ id: string; dataScope: string; isAdmin: boolean }> }>('/api/v1/roles');
-  const roleId = roles.items.find((r) => !r.isAdmin && r.dataScope === (role === 'rep' ? 'own' : 'department_and_below'))?.id;
+  const roles = await admin.get<{ items: Array<{ id: string; dataScope: string; isAdmin: boolean }> }>(
+    '/api/v1/roles',
+  );
+  const roleId = roles.items.find(
+    (r) => !r.isAdmin && r.dataScope === (role === 'rep' ? 'own' : 'department_and_below'),
+  )?.id;
   const email = `${role}${userCounter}-${Date.now()}@kehu.test`;
   const user = await admin.post<{ id: string }>('/api/v1/users', {
     email,

@@ -1,0 +1,102 @@
+import { expect, test } from '@playwright/test';
+import {
+  ADMIN,
+  createUser,
+  ensureOrganization,
+  expectNoHorizontalOverflow,
+  SCREENSHOTS,
+  signInThroughUi,
+  USER_PASSWORD,
+} from './support';
+
+test.describe('language', () => {
+  test.use({ locale: 'zh-CN' });
+
+  test('defaults to the browser language, switches in the header and is remembered per user', async ({
+    page,
+    baseURL,
+  }) => {
+    const admin = await ensureOrganization(baseURL as string);
+    const user = await createUser(admin, 'rep', '陈静');
+    await admin.post('/api/v1/customers', { name: 'Language Test 公司' });
+
+    await page.goto('/login');
+    await expect(page.getByRole('button', { name: '登录' })).toBeVisible();
+    await signInThroughUi(page, user.email, USER_PASSWORD);
+    await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
+
+    await page.getByRole('radiogroup', { name: '语言' }).getByText('English').click();
+    await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'New customer' })).toBeVisible();
+
+    // Server messages follow the chosen language too.
+    await page.getByRole('button', { name: 'New customer' }).click();
+    await page.getByRole('dialog', { name: 'New customer' }).getByRole('button', { name: 'Create' }).click();
+    await expect(page.getByText('Required').first()).toBeVisible();
+    await page.keyboard.press('Escape');
+
+    // Remembered for the user: a new browser session (still a Chinese browser) comes back in English.
+    await page.context().clearCookies();
+    await page.evaluate(() => window.localStorage.clear());
+    await signInThroughUi(page, user.email, USER_PASSWORD);
+    await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
+
+    await signInThroughUi(page, ADMIN.email, ADMIN.password);
+    await page.goto('/customers');
+    await page
+      .getByRole('radiogroup', { name: /Language|语言/ })
+      .getByText('English')
+      .click();
+    await expect(page.getByRole('heading', { name: 'Customers', exact: true })).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/customers-en.png` });
+    await page.goto('/admin/users');
+    await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/users.png` });
+    await page.goto('/admin/roles');
+    await expect(page.getByRole('heading', { name: 'Roles', exact: true })).toBeVisible();
+    await page.screenshot({ path: `${SCREENSHOTS}/roles.png` });
+    await page
+      .getByRole('radiogroup', { name: /Language|语言/ })
+      .getByText('中文')
+      .click();
+    await expect(page.getByRole('heading', { name: '角色', exact: true })).toBeVisible();
+  });
+});
+
+test.describe('phone-sized screen', () => {
+  test.use({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('the menu is a drawer, lists and forms fit the screen', async ({ page, baseURL }) => {
+    const admin = await ensureOrganization(baseURL as string);
+    for (const name of ['深圳华信电子股份有限公司', '北京星云科技有限公司', 'Acme Logistics Ltd.']) {
+      await admin.post('/api/v1/customers', {
+        name,
+        phones: ['13812345678'],
+        email: 'info@example.com',
+        tags: ['vip'],
+      });
+    }
+    await signInThroughUi(page, ADMIN.email, ADMIN.password);
+    await page.goto('/customers');
+    await expect(page.getByText('深圳华信电子股份有限公司')).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/mobile-customers.png` });
+
+    await page.getByRole('button', { name: /打开菜单|Open menu/ }).click();
+    const menu = page.getByRole('dialog');
+    await expect(menu.getByText(/联系人|Contacts/)).toBeVisible();
+    await menu.getByText(/联系人|Contacts/).click();
+    await expect(page).toHaveURL(/\/contacts$/);
+    await expectNoHorizontalOverflow(page);
+
+    await page.goto('/customers');
+    await page.getByRole('button', { name: /新建客户|New customer/ }).click();
+    await expect(page.getByRole('dialog', { name: /新建客户|New customer/ })).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await page.keyboard.press('Escape');
+
+    await page.getByText('北京星云科技有限公司').click();
+    await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
+    await expectNoHorizontalOverflow(page);
+  });
+});
