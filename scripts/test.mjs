@@ -85,6 +85,7 @@ if (await postgresReachable()) {
 
 if (fs.existsSync(chromium)) {
   if (step('build the web app', 'npm', ['run', 'build'])) {
+    step('initial JS size budget', 'node', ['scripts/check-bundle-size.mjs']);
     const file = path.join(reportDir, 'playwright.json');
     step('browser tests (Playwright on Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
       PLAYWRIGHT_JSON_OUTPUT_NAME: file,

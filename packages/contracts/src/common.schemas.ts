@@ -36,6 +36,9 @@ export const auditChangeSchema = z.object({
   field: z.string(),
   old: z.unknown(),
   new: z.unknown(),
+  /** Display names where `old`/`new` are ids (an owner, a department, a customer). */
+  oldLabel: z.string().optional(),
+  newLabel: z.string().optional(),
 });
 
 export const historyEntrySchema = z

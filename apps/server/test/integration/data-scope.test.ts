@@ -147,7 +147,10 @@ describe('data scopes', () => {
     const response = await rep.post('/api/v1/customers', { name: 'gift', ownerId: ids.repEast2 });
     expect(response.status).toBe(400);
     expect(response.body.error.fields.ownerId).toBeTruthy();
-    const otherDepartment = await rep.post('/api/v1/customers', { name: 'filed elsewhere', departmentId: ids.east });
+    const otherDepartment = await rep.post('/api/v1/customers', {
+      name: 'filed elsewhere',
+      departmentId: ids.east,
+    });
     expect(otherDepartment.status).toBe(400);
     expect(otherDepartment.body.error.fields.departmentId).toBeTruthy();
   });
@@ -163,6 +166,10 @@ describe('data scopes', () => {
     expect(moved.body.ownerId).toBe(ids.repEast2);
     expect(moved.body.departmentId).toBe(ids.east);
     expect(await visibleNames(clients.repWest as ApiClient)).toEqual([]);
+    const history = await manager.get(`/api/v1/customers/${customers.west}/history`);
+    const ownerChange = history.body.items[0].changes.find((c: { field: string }) => c.field === 'ownerId');
+    expect(ownerChange).toMatchObject({ old: ids.repWest, new: ids.repEast2, newLabel: expect.any(String) });
+    expect(ownerChange.oldLabel).toMatch(/^User /);
     expect(await visibleNames(clients.repEast2 as ApiClient)).toEqual(['east2 customer', 'west customer']);
   });
 

@@ -30,7 +30,7 @@ export const plainValue = (value: unknown): string => {
   return String(value);
 };
 
-/** Who changed what and when: field by field, old → new. */
+/** Who changed what and when: field by field, old → new (names from the server where values are ids). */
 export const HistoryTimeline = ({
   entries,
   fieldLabel,
@@ -66,10 +66,10 @@ export const HistoryTimeline = ({
                       <Typography.Text strong>{fieldLabel(change.field)}</Typography.Text>
                       {': '}
                       <Typography.Text type="secondary" delete>
-                        {show(change.field, change.old)}
+                        {change.oldLabel ?? show(change.field, change.old)}
                       </Typography.Text>
                       {' → '}
-                      <Typography.Text>{show(change.field, change.new)}</Typography.Text>
+                      <Typography.Text>{change.newLabel ?? show(change.field, change.new)}</Typography.Text>
                     </li>
                   ))}
                 </ul>

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { diffFields, writeAudit } from '../../platform/audit/audit';
-import { listHistory } from '../../platform/audit/history.repository';
+import { labelHistory, listHistory } from '../../platform/audit/history.repository';
 import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
@@ -180,7 +180,9 @@ export class ContactsService {
   async history(actor: Actor, id: string, page: { limit: number; cursor?: string }) {
     assertCan(actor, 'contacts', 'view');
     await this.getRow(this.db, actor, id);
-    return listHistory(this.db, ENTITY, id, page);
+    return labelHistory(await listHistory(this.db, ENTITY, id, page), {
+      customerId: (ids) => this.customers.visibleNamesOf(actor, ids),
+    });
   }
 
   private async assertCustomer(executor: Kysely<Database>, actor: Actor, customerId: string) {

@@ -153,6 +153,16 @@ export class CustomersRepository {
       .executeTakeFirst();
   }
 
+  async findManyVisible(executor: Kysely<Database>, actor: Actor, ids: string[]) {
+    if (ids.length === 0) return [];
+    return executor
+      .selectFrom('customers as c')
+      .select(['c.id', 'c.name'])
+      .where('c.id', 'in', ids)
+      .where((eb) => dataScopeFilter(eb, actor, { owner: 'c.owner_id', department: 'c.department_id' }))
+      .execute();
+  }
+
   async findById(executor: Kysely<Database>, id: string): Promise<CustomerRow | undefined> {
     return executor
       .selectFrom('customers as c')

@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { diffFields, writeAudit } from '../../platform/audit/audit';
-import { listHistory } from '../../platform/audit/history.repository';
+import { labelHistory, listHistory } from '../../platform/audit/history.repository';
 import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { type Actor, assertCan, can } from '../../platform/permissions/actor';
@@ -45,6 +45,13 @@ export class CustomersService {
     assertCan(actor, 'customers', 'view');
     const row = await this.getVisibleRow(this.db, actor, id);
     return (await this.toDtos(this.db, [row]))[0] as Customer;
+  }
+
+  /** Names of the customers among `ids` that the actor may see (for other modules' histories). */
+  async visibleNamesOf(actor: Actor, ids: string[]): Promise<Map<string, string>> {
+    const names = new Map<string, string>();
+    for (const row of await this.repository.findManyVisible(this.db, actor, ids)) names.set(row.id, row.name);
+    return names;
   }
 
   /** For other modules (contacts): the customer must exist, be live and be visible, else 404. */
@@ -225,7 +232,10 @@ export class CustomersService {
   async history(actor: Actor, id: string, page: { limit: number; cursor?: string }) {
     assertCan(actor, 'customers', 'view');
     await this.getVisibleRow(this.db, actor, id);
-    return listHistory(this.db, ENTITY, id, page);
+    return labelHistory(await listHistory(this.db, ENTITY, id, page), {
+      ownerId: (ids) => this.users.namesOf(this.db, ids),
+      departmentId: (ids) => this.departments.namesOf(this.db, ids),
+    });
   }
 
   /**

@@ -46,3 +46,38 @@ export async function listHistory(
   const last = items.at(-1);
   return { items, nextCursor: more && last ? encodeCursor([last.id]) : null };
 }
+
+/** Looks up display names for ids, one query per kind of id. */
+export type LabelResolver = (ids: string[]) => Promise<Map<string, string>>;
+
+/**
+ * Adds `oldLabel`/`newLabel` to changes of id fields (ownerId → the user's name …), so that a
+ * history reads as names; one lookup per field for the whole page, never one per entry.
+ */
+export async function labelHistory(
+  page: { items: HistoryEntry[]; nextCursor: string | null },
+  resolvers: Record<string, LabelResolver>,
+) {
+  for (const [field, resolve] of Object.entries(resolvers)) {
+    const ids = new Set<string>();
+    for (const entry of page.items) {
+      for (const change of entry.changes) {
+        if (change.field !== field) continue;
+        if (typeof change.old === 'string') ids.add(change.old);
+        if (typeof change.new === 'string') ids.add(change.new);
+      }
+    }
+    if (ids.size === 0) continue;
+    const names = await resolve([...ids]);
+    for (const entry of page.items) {
+      for (const change of entry.changes) {
+        if (change.field !== field) continue;
+        const oldLabel = typeof change.old === 'string' ? names.get(change.old) : undefined;
+        const newLabel = typeof change.new === 'string' ? names.get(change.new) : undefined;
+        if (oldLabel) change.oldLabel = oldLabel;
+        if (newLabel) change.newLabel = newLabel;
+      }
+    }
+  }
+  return page;
+}

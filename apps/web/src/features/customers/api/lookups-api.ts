@@ -17,14 +17,3 @@ export const departmentsLookupQueryOptions = queryOptions({
   staleTime: 5 * 60_000,
   retry: false,
 });
-
-/** Names of users for showing owner changes in history (first 200 users; others show their id). */
-export const userNamesQueryOptions = queryOptions({
-  queryKey: ['customers', 'lookup', 'user-names'] as const,
-  queryFn: async ({ signal }) => {
-    const page = await api.get<{ items: User[] }>('/api/v1/users', { limit: 200 }, signal);
-    return new Map(page.items.map((user) => [user.id, user.name]));
-  },
-  staleTime: 5 * 60_000,
-  retry: false,
-});
