@@ -14,12 +14,12 @@ import { labelHistory, listHistory } from '../../platform/audit/history.reposito
 import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
+import { emptyToNull } from '../../platform/text';
 import type { CustomersService } from '../customers/customers.service';
 import { auditedContactFields, toContact } from './contacts.mapper';
 import { type ContactRow, ContactsRepository } from './contacts.repository';
 
 const ENTITY = 'contact';
-const emptyToNull = (value: string | null | undefined) => (value === undefined ? undefined : value || null);
 
 export class ContactsService {
   private readonly repository: ContactsRepository;

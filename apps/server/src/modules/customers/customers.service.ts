@@ -14,13 +14,13 @@ import { labelHistory, listHistory } from '../../platform/audit/history.reposito
 import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { type Actor, assertCan, can } from '../../platform/permissions/actor';
+import { emptyToNull } from '../../platform/text';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { UsersService } from '../users/users.service';
 import { auditedCustomerFields, toCustomer } from './customers.mapper';
 import { type CustomerRow, CustomersRepository } from './customers.repository';
 
 const ENTITY = 'customer';
-const emptyToNull = (value: string | null | undefined) => (value === undefined ? undefined : value || null);
 
 export class CustomersService {
   private readonly repository: CustomersRepository;
