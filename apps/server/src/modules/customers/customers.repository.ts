@@ -227,13 +227,24 @@ export class CustomersRepository {
     executor: Kysely<Database>,
     actor: Actor,
     query: CustomerListQuery,
-    plan: Extract<SearchPlan, { kind: 'gram' | 'substring' }>,
+    plan: Extract<SearchPlan, { kind: 'gram' | 'substring' | 'email' }>,
   ) {
     const deleted = query.deleted === 'true';
     const afterSeq = query.cursor ? Number(decodeCursor(query.cursor, 1)[0]) : undefined;
     const take = query.limit + 1;
     let rows: CustomerRow[];
-    if (this.dialect === 'sqlite') {
+    if (plan.kind === 'email') {
+      let q = executor
+        .selectFrom('customers as c')
+        .select(listColumns)
+        .where('c.email', '=', plan.email)
+        .where('c.deleted_at', deleted ? 'is not' : 'is', null)
+        .where((eb) => this.filters(eb, actor, query))
+        .orderBy('c.seq', 'desc')
+        .limit(take);
+      if (afterSeq !== undefined) q = q.where('c.seq', '<', afterSeq);
+      rows = await q.execute();
+    } else if (this.dialect === 'sqlite') {
       const [table, column, phrase] =
         plan.kind === 'gram'
           ? (['customer_grams', 'grams', ftsPhrase(plan.gram)] as const)

@@ -20,6 +20,8 @@ describe('search text', () => {
     expect(planSearch('138-1234 5678')).toEqual({ kind: 'substring', text: '13812345678' });
     expect(planSearch('')).toEqual({ kind: 'none' });
     expect(planSearch('%')).toEqual({ kind: 'nothing' });
+    expect(planSearch(' Sales@Acme.COM ')).toEqual({ kind: 'email', email: 'sales@acme.com' });
+    expect(planSearch('acme.com')).toEqual({ kind: 'substring', text: 'acme.com' });
   });
 
   it('quotes FTS5 phrases so that user input is never query syntax', () => {

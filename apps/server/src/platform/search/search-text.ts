@@ -34,12 +34,17 @@ export type SearchPlan =
   /** 1–2 letters: match a gram of the name. */
   | { kind: 'gram'; gram: string }
   /** 3+ characters: substring of the search document. */
-  | { kind: 'substring'; text: string };
+  | { kind: 'substring'; text: string }
+  /** A whole email address: an exact, indexed lookup (its trigrams, such as `com`, are everywhere). */
+  | { kind: 'email'; email: string };
+
+const wholeEmail = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 /** What to look for: a query that looks like a phone number is searched as its digits. */
 export function planSearch(query: string | undefined): SearchPlan {
   const trimmed = (query ?? '').trim().toLowerCase();
   if (!trimmed) return { kind: 'none' };
+  if (wholeEmail.test(trimmed)) return { kind: 'email', email: trimmed };
   const text =
     /^[\d\s()+.-]+$/.test(trimmed) && /\d{3}/.test(trimmed.replace(/\D/g, ''))
       ? trimmed.replace(/\D/g, '')
