@@ -179,19 +179,19 @@ function search(query: Query, limit: number) {
     plan.kind === 'gram'
       ? ['customer_grams', 'grams', ftsPhrase(plan.gram)]
       : ['customer_search', 'text', ftsPhrase(plan.text)];
-  const filters = [`f.${column} match ?`, 'c.seq = f.rowid', 'c.deleted_at is null'];
+  const filters = [`f.${column} match ?`, 'c.seq = -f.rowid', 'c.deleted_at is null'];
   const parameters: unknown[] = [phrase];
   if (query.ownerId) {
     filters.push('c.owner_id = ?');
     parameters.push(query.ownerId);
   }
   if (query.cursor) {
-    filters.push('f.rowid < ?');
-    parameters.push(Number(decode(query.cursor)[0]));
+    filters.push('f.rowid > ?');
+    parameters.push(-Number(decode(query.cursor)[0]));
   }
   const rows = prepared(
     `select ${COLUMNS} from ${table} f cross join customers c ${JOINS}
-      where ${filters.join(' and ')} order by f.rowid desc limit ?`,
+      where ${filters.join(' and ')} order by f.rowid asc limit ?`,
   ).all(...parameters, limit + 1) as Row[];
   const page = rows.slice(0, limit);
   const last = page.at(-1);

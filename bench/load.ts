@@ -237,8 +237,9 @@ export async function loadBenchDatabase(options: LoadOptions): Promise<LoadResul
         );
         contacts++;
       }
-      insertSearch.run(seq, searchDocument({ name: record.name, email, phones: record.phones }));
-      insertGrams.run(seq, nameGrams(record.name));
+      // As the app writes them: FTS rowid = -seq (newest first reads the doclists ascending).
+      insertSearch.run(-seq, searchDocument({ name: record.name, email, phones: record.phones }));
+      insertGrams.run(-seq, nameGrams(record.name));
     }
   });
 
@@ -268,6 +269,12 @@ export async function loadBenchDatabase(options: LoadOptions): Promise<LoadResul
     for (const index of indexes) db.exec(index.sql);
     log(`recreated ${indexes.length} indexes in ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
   }
+  // A bulk load leaves each FTS index in many segments; merging them once makes every search
+  // cheaper (the app's import will do the same after a large import).
+  const optimizeStarted = performance.now();
+  db.exec(`insert into customer_search(customer_search) values ('optimize')`);
+  db.exec(`insert into customer_grams(customer_grams) values ('optimize')`);
+  log(`optimised the FTS indexes in ${((performance.now() - optimizeStarted) / 1000).toFixed(1)} s`);
   const indexSeconds = (performance.now() - indexStarted) / 1000;
 
   db.pragma('journal_mode = WAL');

@@ -16,6 +16,8 @@ const configSchema = z.object({
     .default(1024 * 1024),
   loginRateLimitPerMinute: z.coerce.number().int().min(1).default(10),
   webDistDir: z.string().optional(),
+  /** Check every response against its schema (tests); production serialises the mappers' DTOs as they are. */
+  validateResponses: z.enum(['true', 'false']).default('false'),
   /** Trust X-Forwarded-* (client address for rate limits) only behind a known reverse proxy. */
   trustProxy: z.enum(['true', 'false']).default('false'),
 });
@@ -40,6 +42,7 @@ export function loadConfig(
     loginRateLimitPerMinute: env.KEHU_LOGIN_RATE_LIMIT,
     webDistDir: env.KEHU_WEB_DIST,
     trustProxy: env.KEHU_TRUST_PROXY,
+    validateResponses: env.KEHU_VALIDATE_RESPONSES,
   });
   return { ...parsed, now: () => new Date(), ...overrides };
 }
