@@ -49,7 +49,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const database =
     options.database ?? openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
   await migrateToLatest(database);
-  const services = createServices(database, config.now);
+  const services = createServices(database, config.now, { sortProbeCap: config.sortProbeCap });
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },

@@ -25,6 +25,8 @@ const configSchema = z.object({
 export type AppConfig = z.infer<typeof configSchema> & {
   /** Injected clock: tests move time; production uses the wall clock. */
   now: () => Date;
+  /** Matches that make a list filter "broad" enough for the sort's index to drive (tests lower it). */
+  sortProbeCap?: number;
 };
 
 export function loadConfig(

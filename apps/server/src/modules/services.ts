@@ -10,7 +10,11 @@ import { RolesService } from './roles/roles.service';
 import { UsersService } from './users/users.service';
 
 /** Wires the services once per app; routes, the CLI and the demo seed use the same instances. */
-export function createServices(database: DatabaseHandle, now: () => Date) {
+export function createServices(
+  database: DatabaseHandle,
+  now: () => Date,
+  options: { sortProbeCap?: number } = {},
+) {
   const { db, dialect } = database;
   const sessions = new SessionsRepository();
   const organization = new OrganizationService(db);
@@ -19,7 +23,7 @@ export function createServices(database: DatabaseHandle, now: () => Date) {
   const users = new UsersService(db, dialect, now, roles, departments, sessions);
   const auth = new AuthService(db, now, sessions, users, organization);
   const setup = new SetupService(db, now, organization, roles, departments, users, auth);
-  const customers = new CustomersService(db, dialect, now, users, departments);
+  const customers = new CustomersService(db, dialect, now, users, departments, options.sortProbeCap);
   const contacts = new ContactsService(db, dialect, now, customers);
   return { sessions, organization, roles, departments, users, auth, setup, customers, contacts };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCustomer, type Org, setupOrganization } from '../factories';
+import { createCustomer, createUser, type Org, setupOrganization } from '../factories';
 import { buildTestApp, type TestApp } from '../test-app';
 
 describe('customers', () => {
@@ -316,5 +316,67 @@ describe('customer list: filters, sorting, keyset pages, search', () => {
     await org.admin.patch(`/api/v1/customers/${created.id}`, { version: 1, name: '新名称集团' });
     expect(namesOf((await org.admin.get('/api/v1/customers', { q: '旧名' })).body)).toEqual([]);
     expect(namesOf((await org.admin.get('/api/v1/customers', { q: '新名' })).body)).toEqual(['新名称集团']);
+  });
+});
+
+describe('customer list: a broad filter with another sort lets the sort index drive (same results)', () => {
+  let t: TestApp;
+  let org: Org;
+
+  beforeAll(async () => {
+    // A cap of 3 matches makes every filter here "broad", so the rewritten query is the one tested.
+    t = await buildTestApp({ sortProbeCap: 3 });
+    org = await setupOrganization(t.app);
+    const names = ['Delta', 'alpha', 'Charlie', 'bravo', 'Echo', 'foxtrot', 'Golf', 'hotel'];
+    for (const [index, name] of names.entries()) {
+      await createCustomer(org.admin, {
+        name,
+        type: index % 3 === 0 ? 'intent' : 'deal',
+        tags: index < 5 ? ['vip'] : [],
+      });
+      t.clock.advance(1000);
+    }
+  });
+  afterAll(() => t.close());
+
+  const walk = async (query: Record<string, string>) => {
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await org.admin.get('/api/v1/customers', { ...query, limit: 2, cursor });
+      expect(page.status).toBe(200);
+      names.push(...page.body.items.map((c: { name: string }) => c.name));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    return names;
+  };
+
+  it('filters and sorts exactly as the plain query does', async () => {
+    const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    expect(await walk({ type: 'deal', sort: 'name' })).toEqual(
+      ['alpha', 'Charlie', 'Echo', 'foxtrot', 'hotel'].sort(byteOrder),
+    );
+    expect(await walk({ type: 'deal', sort: '-createdAt' })).toEqual([
+      'hotel',
+      'foxtrot',
+      'Echo',
+      'Charlie',
+      'alpha',
+    ]);
+    expect(await walk({ tag: 'vip', type: 'deal', sort: 'createdAt' })).toEqual(['alpha', 'Charlie', 'Echo']);
+    expect(await walk({ createdFrom: '2026-11-23', createdTo: '2026-11-23', sort: 'name' })).toHaveLength(8);
+  });
+
+  it('applies the data scope the same way', async () => {
+    const rep = await createUser(t.app, org, { roleId: org.roles.rep });
+    for (const name of ['Zulu', 'Yankee', 'Xray', 'Whiskey']) await createCustomer(rep.client, { name });
+    const names: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await rep.client.get('/api/v1/customers', { sort: '-name', limit: 3, cursor });
+      names.push(...page.body.items.map((c: { name: string }) => c.name));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(names).toEqual(['Zulu', 'Yankee', 'Xray', 'Whiskey']);
   });
 });

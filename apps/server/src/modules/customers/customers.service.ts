@@ -31,8 +31,9 @@ export class CustomersService {
     private readonly now: () => Date,
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
+    sortProbeCap?: number,
   ) {
-    this.repository = new CustomersRepository(dialect);
+    this.repository = new CustomersRepository(dialect, sortProbeCap);
   }
 
   async list(actor: Actor, query: CustomerListQuery): Promise<CustomerPage> {
