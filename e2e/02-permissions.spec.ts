@@ -27,9 +27,14 @@ test('a sales rep sees only their own customers and cannot open another rep’s'
   await expect(page.getByText(/Customer not found|Not found/).first()).toBeVisible();
   await expect(page.getByText('Alice 机密客户')).toHaveCount(0);
 
-  // A rep has no administration menu and no delete button.
+  // A rep's role has no role administration and no delete permission: neither is offered.
   await page.goto('/customers');
-  await expect(page.getByRole('menuitem', { name: 'Users' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Bob 自己的客户' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Customers' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Roles' })).toHaveCount(0);
+  await page.goto('/admin/roles');
+  await expect(page.getByText('Your role does not allow you to open this page.')).toBeVisible();
+  await page.goto('/customers');
   await page.getByRole('link', { name: 'Bob 自己的客户' }).click();
   await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Delete', exact: true })).toHaveCount(0);
