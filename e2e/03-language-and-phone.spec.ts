@@ -51,9 +51,14 @@ test.describe('language', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/customers-en.png` });
     await page.goto('/admin/users');
     await expect(page.getByRole('heading', { name: 'Users', exact: true })).toBeVisible();
+    await expect(page.getByText(ADMIN.email)).toBeVisible();
+    await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${SCREENSHOTS}/users.png` });
     await page.goto('/admin/roles');
     await expect(page.getByRole('heading', { name: 'Roles', exact: true })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit Sales rep' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Edit Administrator' })).toHaveCount(0);
+    await page.waitForLoadState('networkidle');
     await page.screenshot({ path: `${SCREENSHOTS}/roles.png` });
     await page
       .getByRole('radiogroup', { name: /Language|语言/ })

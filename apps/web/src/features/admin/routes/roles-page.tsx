@@ -73,15 +73,18 @@ export const RolesPage = () => {
             title: t('common.actions'),
             width: 200,
             render: (_: unknown, role: Role) => (
+              // The built-in administrator role is fixed (the server refuses changes to it).
               <Flex gap={4} wrap="wrap">
-                <Button
-                  size="small"
-                  icon={<EditOutlined aria-hidden />}
-                  onClick={() => setEditing(role)}
-                  aria-label={t('common.editNamed', { name: role.name })}
-                >
-                  {t('common.edit')}
-                </Button>
+                {role.isSystem ? null : (
+                  <Button
+                    size="small"
+                    icon={<EditOutlined aria-hidden />}
+                    onClick={() => setEditing(role)}
+                    aria-label={t('common.editNamed', { name: role.name })}
+                  >
+                    {t('common.edit')}
+                  </Button>
+                )}
                 {role.isSystem ? null : (
                   <Button
                     size="small"
