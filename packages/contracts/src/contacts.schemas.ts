@@ -22,6 +22,9 @@ const contactFields = {
   isPrimary: z.boolean(),
 };
 
+/** The fields a user edits, in form order: forms show them and the history records them. */
+export const contactEditableFields = Object.keys(contactFields) as Array<keyof typeof contactFields>;
+
 export const createContactSchema = z.strictObject({
   ...contactFields,
   mobile: contactFields.mobile.optional(),

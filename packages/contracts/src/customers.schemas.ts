@@ -44,6 +44,9 @@ const customerFields = {
   departmentId: idSchema.nullable(),
 };
 
+/** The fields a user edits, in form order: forms show them and the history records them. */
+export const customerEditableFields = Object.keys(customerFields) as Array<keyof typeof customerFields>;
+
 export const createCustomerSchema = z.strictObject({
   ...customerFields,
   kind: customerFields.kind.default('company'),

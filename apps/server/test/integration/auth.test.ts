@@ -176,6 +176,14 @@ describe('setup and sign-in', () => {
     expect(en.body.error.fields.name).toBe('Required.');
   });
 
+  it('ends a session seven days after sign-in', async () => {
+    const client = await login(t.app, 'admin@example.com', ADMIN_PASSWORD);
+    t.clock.advance(6 * 24 * 60 * 60 * 1000);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(200);
+    t.clock.advance(2 * 24 * 60 * 60 * 1000);
+    expect((await client.get('/api/v1/auth/me')).status).toBe(401);
+  });
+
   it('answers the health check with the database reachable', async () => {
     const response = await new ApiClient(t.app).get('/api/health');
     expect(response.status).toBe(200);
@@ -206,5 +214,34 @@ describe('login rate limit', () => {
       password: 'whatever1',
     });
     expect(limited.body.error.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('production serialisation (responses not re-validated)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp({ validateResponses: 'false' });
+  });
+  afterAll(() => t.close());
+
+  it('answers with the same shapes as the validated build', async () => {
+    const org = await setupOrganization(t.app);
+    const created = await org.admin.post('/api/v1/customers', {
+      name: '序列化 Co',
+      phones: ['13800138000'],
+      tags: ['vip'],
+    });
+    expect(created.status).toBe(201);
+    const read = await org.admin.get(`/api/v1/customers/${created.body.id}`);
+    expect(read.body).toEqual(created.body);
+    expect(read.body).toMatchObject({
+      name: '序列化 Co',
+      phones: ['13800138000'],
+      tags: ['vip'],
+      level: null,
+    });
+    const bad = await org.admin.post('/api/v1/customers', { name: '' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.name).toBe('Required.');
   });
 });

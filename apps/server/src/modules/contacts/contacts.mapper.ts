@@ -1,4 +1,4 @@
-import type { Contact } from '@kehu/contracts';
+import { type Contact, contactEditableFields } from '@kehu/contracts';
 import type { ContactRow } from './contacts.repository';
 
 export const toContact = (row: ContactRow): Contact => ({
@@ -22,15 +22,4 @@ export const toContact = (row: ContactRow): Contact => ({
   version: row.version,
 });
 
-export const auditedContactFields = [
-  'customerId',
-  'name',
-  'title',
-  'mobile',
-  'phone',
-  'email',
-  'wechat',
-  'birthday',
-  'notes',
-  'isPrimary',
-] as const satisfies readonly (keyof Contact)[];
+export const auditedContactFields = contactEditableFields;

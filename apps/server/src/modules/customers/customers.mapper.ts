@@ -1,4 +1,10 @@
-import type { Customer, CustomerKind, CustomerLevel, CustomerType } from '@kehu/contracts';
+import {
+  type Customer,
+  type CustomerKind,
+  type CustomerLevel,
+  type CustomerType,
+  customerEditableFields,
+} from '@kehu/contracts';
 import type { CustomerRow } from './customers.repository';
 
 export interface CustomerNames {
@@ -42,22 +48,4 @@ export const toCustomer = (row: CustomerRow, names: CustomerNames): Customer => 
 });
 
 /** The fields a user edits, in the order the history shows them. */
-export const auditedCustomerFields = [
-  'kind',
-  'name',
-  'type',
-  'level',
-  'industry',
-  'source',
-  'province',
-  'city',
-  'district',
-  'address',
-  'phones',
-  'email',
-  'website',
-  'tags',
-  'notes',
-  'ownerId',
-  'departmentId',
-] as const satisfies readonly (keyof Customer)[];
+export const auditedCustomerFields = customerEditableFields;

@@ -1,4 +1,9 @@
-import { type Contact, createContactSchema, updateContactSchema } from '@kehu/contracts';
+import {
+  type Contact,
+  contactEditableFields,
+  createContactSchema,
+  updateContactSchema,
+} from '@kehu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -28,18 +33,8 @@ interface ContactFormValues {
   isPrimary?: boolean;
 }
 
-const formFields = [
-  'customerId',
-  'name',
-  'title',
-  'mobile',
-  'phone',
-  'email',
-  'wechat',
-  'birthday',
-  'notes',
-  'isPrimary',
-] as const;
+/** What this form shows: the editable fields. */
+const formFields = contactEditableFields;
 
 const text = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();

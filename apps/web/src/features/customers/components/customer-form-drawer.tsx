@@ -5,6 +5,7 @@ import {
   type CustomerLevel,
   type CustomerType,
   createCustomerSchema,
+  customerEditableFields,
   customerKinds,
   customerLevels,
   customerTypes,
@@ -41,24 +42,8 @@ interface CustomerFormValues {
   ownerId?: string;
 }
 
-const formFields = [
-  'kind',
-  'name',
-  'type',
-  'level',
-  'industry',
-  'source',
-  'province',
-  'city',
-  'district',
-  'address',
-  'phones',
-  'email',
-  'website',
-  'tags',
-  'notes',
-  'ownerId',
-] as const;
+/** What this form shows: the editable fields (the department follows the owner). */
+const formFields = customerEditableFields.filter((field) => field !== 'departmentId');
 
 const text = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();
