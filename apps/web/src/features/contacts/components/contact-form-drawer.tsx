@@ -4,12 +4,12 @@ import {
   createContactSchema,
   updateContactSchema,
 } from '@kehu/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../app/api-client';
-import { parseWithSchema, showFormError, zodRule } from '../../../app/forms';
+import { zodRule } from '../../../app/forms';
+import { formText, useRecordSave } from '../../../app/record-save';
 import { RemoteSelect } from '../../../components/remote-select';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import {
@@ -36,32 +36,18 @@ interface ContactFormValues {
 /** What this form shows: the editable fields. */
 const formFields = contactEditableFields;
 
-const text = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
-
 const toPayload = (values: ContactFormValues) => ({
   customerId: values.customerId,
   name: values.name?.trim() ?? '',
-  title: text(values.title),
-  mobile: text(values.mobile),
-  phone: text(values.phone),
-  email: text(values.email),
-  wechat: text(values.wechat),
+  title: formText(values.title),
+  mobile: formText(values.mobile),
+  phone: formText(values.phone),
+  email: formText(values.email),
+  wechat: formText(values.wechat),
   birthday: values.birthday ? values.birthday.format('YYYY-MM-DD') : null,
-  notes: text(values.notes),
+  notes: formText(values.notes),
   isPrimary: values.isPrimary ?? false,
 });
-
-const changedFields = (payload: ReturnType<typeof toPayload>, contact: Contact): Record<string, unknown> => {
-  const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(payload)) {
-    if (value === undefined) continue;
-    if (JSON.stringify(value) !== JSON.stringify(contact[key as keyof Contact] ?? null)) changes[key] = value;
-  }
-  return changes;
-};
 
 interface ContactFormDrawerProps {
   open: boolean;
@@ -94,47 +80,22 @@ export const ContactFormDrawer = ({ open, contact, customer, onClose, onSaved }:
     onClose();
   };
 
-  const failed = (error: unknown) => {
-    if (contact && isApiError(error) && error.code === 'STALE_RECORD') {
-      void message.warning(t('common.staleRecord'), 6);
-      void queryClient.invalidateQueries({ queryKey: contactKeys.detail(contact.id) });
-      void queryClient.invalidateQueries({ queryKey: contactKeys.byCustomer(contact.customerId) });
-      onClose();
-      return;
-    }
-    showFormError(error, form, message, formFields);
-  };
-
-  const create = useMutation({ mutationFn: createContact, onSuccess: saved, onError: failed });
-  const update = useMutation({
-    mutationFn: (body: Parameters<typeof updateContact>[1]) => {
-      if (!contact) throw new Error('update without a contact');
-      return updateContact(contact.id, body);
+  const { submit, pending } = useRecordSave({
+    record: contact,
+    form,
+    fields: formFields,
+    createSchema: createContactSchema,
+    updateSchema: updateContactSchema,
+    create: createContact,
+    update: updateContact,
+    onSaved: saved,
+    onStale: (stale) => {
+      void queryClient.invalidateQueries({ queryKey: contactKeys.detail(stale.id) });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.byCustomer(stale.customerId) });
     },
-    onSuccess: saved,
-    onError: failed,
+    onClose,
   });
-
-  const onFinish = (values: ContactFormValues) => {
-    const payload = toPayload(values);
-    if (contact) {
-      const changes = changedFields(payload, contact);
-      if (Object.keys(changes).length === 0) {
-        onClose();
-        return;
-      }
-      const body = parseWithSchema(
-        updateContactSchema,
-        { ...changes, version: contact.version },
-        form,
-        message,
-      );
-      if (body) update.mutate(body);
-    } else {
-      const body = parseWithSchema(createContactSchema, payload, form, message);
-      if (body) create.mutate(body);
-    }
-  };
+  const onFinish = (values: ContactFormValues) => submit(toPayload(values));
 
   const initialValues: ContactFormValues = contact
     ? {
@@ -166,7 +127,7 @@ export const ContactFormDrawer = ({ open, contact, customer, onClose, onSaved }:
       footer={
         <Flex justify="flex-end" gap={8}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>
+          <Button type="primary" loading={pending} onClick={() => form.submit()}>
             {contact ? t('common.save') : t('common.create')}
           </Button>
         </Flex>

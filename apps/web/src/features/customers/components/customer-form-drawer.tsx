@@ -12,12 +12,12 @@ import {
   phoneSchema,
   updateCustomerSchema,
 } from '@kehu/contracts';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Drawer, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../../app/api-client';
 import { useSession } from '../../../app/auth';
-import { parseWithSchema, showFormError, zodRule } from '../../../app/forms';
+import { zodRule } from '../../../app/forms';
+import { formText, useRecordSave } from '../../../app/record-save';
 import { RemoteSelect } from '../../../components/remote-select';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { createCustomer, customerKeys, updateCustomer } from '../api/customers-api';
@@ -45,11 +45,6 @@ interface CustomerFormValues {
 /** What this form shows: the editable fields (the department follows the owner). */
 const formFields = customerEditableFields.filter((field) => field !== 'departmentId');
 
-const text = (value: string | null | undefined): string | null => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
-
 /** "example.com" → "https://example.com": people rarely type the scheme. */
 const withScheme = (value: unknown): unknown => {
   if (typeof value !== 'string') return value;
@@ -58,23 +53,23 @@ const withScheme = (value: unknown): unknown => {
 };
 
 const toPayload = (values: CustomerFormValues) => {
-  const website = text(values.website);
+  const website = formText(values.website);
   return {
     kind: values.kind,
     name: values.name?.trim() ?? '',
     type: values.type,
     level: values.level ?? null,
-    industry: text(values.industry),
-    source: text(values.source),
-    province: text(values.province),
-    city: text(values.city),
-    district: text(values.district),
-    address: text(values.address),
+    industry: formText(values.industry),
+    source: formText(values.source),
+    province: formText(values.province),
+    city: formText(values.city),
+    district: formText(values.district),
+    address: formText(values.address),
     phones: (values.phones ?? []).map((phone) => phone?.trim() ?? '').filter((phone) => phone !== ''),
-    email: text(values.email),
+    email: formText(values.email),
     website: website ? (withScheme(website) as string) : null,
     tags: values.tags ?? [],
-    notes: text(values.notes),
+    notes: formText(values.notes),
     ownerId: values.ownerId,
   };
 };
@@ -97,20 +92,6 @@ const toFormValues = (customer: Customer): CustomerFormValues => ({
   notes: customer.notes,
   ownerId: customer.ownerId ?? undefined,
 });
-
-/** Only what the user changed goes into the PATCH (cleaner history, fewer conflicts). */
-const changedFields = (
-  payload: ReturnType<typeof toPayload>,
-  customer: Customer,
-): Record<string, unknown> => {
-  const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(payload)) {
-    if (value === undefined) continue;
-    const before = customer[key as keyof Customer];
-    if (JSON.stringify(value) !== JSON.stringify(before ?? null)) changes[key] = value;
-  }
-  return changes;
-};
 
 interface CustomerFormDrawerProps {
   open: boolean;
@@ -138,47 +119,22 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
     onClose();
   };
 
-  const failed = (error: unknown) => {
-    if (customer && isApiError(error) && error.code === 'STALE_RECORD') {
-      void message.warning(t('common.staleRecord'), 6);
-      void queryClient.invalidateQueries({ queryKey: customerKeys.detail(customer.id) });
-      void queryClient.invalidateQueries({ queryKey: customerKeys.history(customer.id) });
-      onClose();
-      return;
-    }
-    showFormError(error, form, message, formFields);
-  };
-
-  const create = useMutation({ mutationFn: createCustomer, onSuccess: saved, onError: failed });
-  const update = useMutation({
-    mutationFn: (body: Parameters<typeof updateCustomer>[1]) => {
-      if (!customer) throw new Error('update without a customer');
-      return updateCustomer(customer.id, body);
+  const { submit, pending } = useRecordSave({
+    record: customer,
+    form,
+    fields: formFields,
+    createSchema: createCustomerSchema,
+    updateSchema: updateCustomerSchema,
+    create: createCustomer,
+    update: updateCustomer,
+    onSaved: saved,
+    onStale: (stale) => {
+      void queryClient.invalidateQueries({ queryKey: customerKeys.detail(stale.id) });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.history(stale.id) });
     },
-    onSuccess: saved,
-    onError: failed,
+    onClose,
   });
-
-  const onFinish = (values: CustomerFormValues) => {
-    const payload = toPayload(values);
-    if (customer) {
-      const changes = changedFields(payload, customer);
-      if (Object.keys(changes).length === 0) {
-        onClose();
-        return;
-      }
-      const body = parseWithSchema(
-        updateCustomerSchema,
-        { ...changes, version: customer.version },
-        form,
-        message,
-      );
-      if (body) update.mutate(body);
-    } else {
-      const body = parseWithSchema(createCustomerSchema, payload, form, message);
-      if (body) create.mutate(body);
-    }
-  };
+  const onFinish = (values: CustomerFormValues) => submit(toPayload(values));
 
   const knownOwners = [{ value: user.id, label: user.name }];
   if (customer?.ownerId && customer.ownerName && customer.ownerId !== user.id) {
@@ -187,7 +143,6 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
   const initialValues: CustomerFormValues = customer
     ? toFormValues(customer)
     : { kind: 'company', type: 'intent', phones: [''], tags: [], ownerId: user.id };
-  const pending = create.isPending || update.isPending;
   const half = { xs: 24, md: 12 };
   const third = { xs: 24, md: 8 };
 
