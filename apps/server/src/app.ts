@@ -19,12 +19,15 @@ import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { authRoutes } from './modules/auth/auth.routes';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
+import { backfillCustomerKeys } from './modules/customers/customer-backfill';
+import { customerOwnershipRoutes } from './modules/customers/customer-ownership.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { departmentsRoutes } from './modules/departments/departments.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { setupRoutes } from './modules/organization/setup.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { createServices, type Services } from './modules/services';
+import { settingsRoutes } from './modules/settings/settings.routes';
 import { usersRoutes } from './modules/users/users.routes';
 import { registerAuth } from './platform/auth/auth-plugin';
 import { registerErrorHandler } from './platform/errors/error-handler';
@@ -114,8 +117,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   usersRoutes(app, services);
   departmentsRoutes(app, services);
   rolesRoutes(app, services);
+  customerOwnershipRoutes(app, services);
   customersRoutes(app, services);
   contactsRoutes(app, services);
+  settingsRoutes(app, services);
+
+  // Older rows get their duplicate-check keys in the background; a large install keeps serving meanwhile.
+  void backfillCustomerKeys(database.db, services.customers.repository, services.settings).catch((error) =>
+    app.log.error({ err: error }, 'customer key backfill failed'),
+  );
 
   // Expired sessions are refused at once; this only keeps the table small.
   const sweep = setInterval(

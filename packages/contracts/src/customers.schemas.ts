@@ -47,8 +47,12 @@ const customerFields = {
 /** The fields a user edits, in form order: forms show them and the history records them. */
 export const customerEditableFields = Object.keys(customerFields) as Array<keyof typeof customerFields>;
 
+/** Sent after the user has seen the duplicate warning and still wants to save (DUPLICATE_WARNING). */
+const acknowledgeDuplicates = z.boolean().optional();
+
 export const createCustomerSchema = z.strictObject({
   ...customerFields,
+  acknowledgeDuplicates,
   kind: customerFields.kind.default('company'),
   type: customerFields.type.default('intent'),
   level: customerFields.level.optional(),
@@ -63,6 +67,7 @@ export type CreateCustomer = z.input<typeof createCustomerSchema>;
 
 export const updateCustomerSchema = z.strictObject({
   ...z.object(customerFields).partial().shape,
+  acknowledgeDuplicates,
   /** The version the editor read: a stale edit is refused with 409. */
   version: z.number().int().min(1),
 });
@@ -91,6 +96,8 @@ export const customerSchema = z
     departmentId: z.string().nullable(),
     departmentName: z.string().nullable(),
     lastFollowUpAt: isoDateTimeSchema.nullable(),
+    /** When the lifecycle type last changed. */
+    typeChangedAt: isoDateTimeSchema.nullable(),
     createdAt: isoDateTimeSchema,
     createdBy: z.string().nullable(),
     createdByName: z.string().nullable(),

@@ -8,6 +8,8 @@ export const errorEnvelopeSchema = z
       message: z.string(),
       /** Field path (dot separated) → message in the caller's language. */
       fields: z.record(z.string(), z.string()).optional(),
+      /** Machine-readable context, e.g. `duplicates` for DUPLICATE_WARNING / DUPLICATE_BLOCKED. */
+      details: z.record(z.string(), z.unknown()).optional(),
     }),
   })
   .meta({ id: 'Error' });

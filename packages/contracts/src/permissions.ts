@@ -8,6 +8,7 @@ export const permissionModules = {
   departments: ['view', 'manage'],
   roles: ['view', 'manage'],
   audit: ['view'],
+  settings: ['view', 'manage'],
 } as const;
 export type PermissionModule = keyof typeof permissionModules;
 export type PermissionAction<M extends PermissionModule = PermissionModule> =

@@ -88,6 +88,9 @@ export interface CustomersTable {
   last_follow_up_at: Timestamp | null;
   /** JSON object of custom field values. */
   custom: string;
+  /** The name's comparison key (legal suffixes off): fuzzy duplicate checks score it. */
+  name_key: string | null;
+  type_changed_at: Timestamp | null;
   /** PostgreSQL only: text searched through pg_trgm (SQLite keeps FTS5 tables instead). */
   search_text?: string | null;
   version: number;
@@ -137,6 +140,52 @@ export interface AuditLogTable {
   changes: string;
 }
 
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
+/** A normalised phone (E.164) or email of a customer or of one of its contacts. */
+export interface CustomerIdentitiesTable {
+  customer_id: string;
+  kind: 'phone' | 'email';
+  value: string;
+  contact_id: string | null;
+}
+
+export interface CustomerTypeChangesTable {
+  id: string;
+  customer_id: string;
+  from_type: string | null;
+  to_type: string;
+  reason: string;
+  at: Timestamp;
+  actor_id: string | null;
+}
+
+export interface CustomerOwnerChangesTable {
+  id: string;
+  customer_id: string;
+  action: string;
+  from_owner_id: string | null;
+  to_owner_id: string | null;
+  reason: string | null;
+  at: Timestamp;
+  actor_id: string | null;
+}
+
+export interface CustomerMembersTable {
+  customer_id: string;
+  user_id: string;
+  access: 'read' | 'write';
+  expires_at: Timestamp | null;
+  added_by: string | null;
+  added_at: Timestamp;
+}
+
 /** SQLite FTS5 tables (contentless); absent on PostgreSQL. */
 export interface CustomerSearchTable {
   rowid: number;
@@ -145,6 +194,12 @@ export interface CustomerSearchTable {
 export interface CustomerGramsTable {
   rowid: number;
   grams: string;
+}
+
+/** SQLite fts5vocab over customer_grams: how many names hold each gram. */
+export interface CustomerGramsVocabTable {
+  term: string;
+  doc: number;
 }
 
 export interface Database {
@@ -159,4 +214,10 @@ export interface Database {
   audit_log: AuditLogTable;
   customer_search: CustomerSearchTable;
   customer_grams: CustomerGramsTable;
+  customer_grams_vocab: CustomerGramsVocabTable;
+  settings: SettingsTable;
+  customer_identities: CustomerIdentitiesTable;
+  customer_type_changes: CustomerTypeChangesTable;
+  customer_owner_changes: CustomerOwnerChangesTable;
+  customer_members: CustomerMembersTable;
 }

@@ -6,6 +6,7 @@
  * Pure and synchronous (no I/O, no clock): the time window ends at `until`, a fixed date by default.
  */
 
+import { normalizePhone } from '../platform/normalize/phone.normalize';
 import {
   BRAND_CHARS,
   BUILDINGS,
@@ -184,7 +185,9 @@ function mobile(random: Random): string {
 
 /** 010-62345678, (0755)86543210, 0571 8765 4321, sometimes with an extension. */
 function landline(random: Random, areaCode: string): string {
-  const local = String(2 + random.int(7)) + random.digits(7);
+  // Some four-digit area codes (0592 …) have seven-digit numbers: only valid numbers are generated.
+  const eight = String(2 + random.int(7)) + random.digits(7);
+  const local = normalizePhone(areaCode + eight) ? eight : eight.slice(0, 7);
   const style = random.next();
   let number: string;
   if (style < 0.7) number = `${areaCode}-${local}`;

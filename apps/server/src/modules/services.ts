@@ -2,11 +2,15 @@ import type { DatabaseHandle } from '../db/database';
 import { SessionsRepository } from '../platform/auth/sessions.repository';
 import { AuthService } from './auth/auth.service';
 import { ContactsService } from './contacts/contacts.service';
+import { CustomerLifecycleService } from './customers/customer-lifecycle.service';
+import { CustomerMembersService } from './customers/customer-members.service';
+import { CustomerTransferService } from './customers/customer-transfer.service';
 import { CustomersService } from './customers/customers.service';
 import { DepartmentsService } from './departments/departments.service';
 import { OrganizationService } from './organization/organization.service';
 import { SetupService } from './organization/setup.service';
 import { RolesService } from './roles/roles.service';
+import { SettingsService } from './settings/settings.service';
 import { UsersService } from './users/users.service';
 
 /** Wires the services once per app; routes, the CLI and the demo seed use the same instances. */
@@ -23,9 +27,35 @@ export function createServices(
   const users = new UsersService(db, dialect, now, roles, departments, sessions);
   const auth = new AuthService(db, now, sessions, users, organization);
   const setup = new SetupService(db, now, organization, roles, departments, users, auth);
-  const customers = new CustomersService(db, dialect, now, users, departments, options.sortProbeCap);
+  const settings = new SettingsService(db, now);
+  const customers = new CustomersService(
+    db,
+    dialect,
+    now,
+    users,
+    departments,
+    settings,
+    options.sortProbeCap,
+  );
+  const customerTransfer = new CustomerTransferService(db, now, customers.repository, sessions);
+  const customerMembers = new CustomerMembersService(db, now, customers.repository, sessions, users);
+  const customerLifecycle = new CustomerLifecycleService(db, now, customers.repository, users);
   const contacts = new ContactsService(db, dialect, now, customers);
-  return { sessions, organization, roles, departments, users, auth, setup, customers, contacts };
+  return {
+    sessions,
+    organization,
+    roles,
+    departments,
+    users,
+    auth,
+    setup,
+    settings,
+    customers,
+    customerTransfer,
+    customerMembers,
+    customerLifecycle,
+    contacts,
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -236,7 +236,7 @@ describe('production serialisation (responses not re-validated)', () => {
     expect(read.body).toEqual(created.body);
     expect(read.body).toMatchObject({
       name: '序列化 Co',
-      phones: ['13800138000'],
+      phones: ['+8613800138000'],
       tags: ['vip'],
       level: null,
     });

@@ -37,7 +37,7 @@ describe('customers', () => {
       type: 'potential',
       level: 'A',
       email: 'sales@xingyun.cn',
-      phones: ['010-8888 6666', '+86 138 0013 8000'],
+      phones: ['+861088886666', '+8613800138000'],
       tags: ['vip', '重点'],
       ownerId: org.adminId,
       ownerName: 'Ada Admin',

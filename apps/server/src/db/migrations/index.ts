@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect';
 import * as foundation from './2026-11-23-0001-foundation';
+import * as customerData from './2026-12-01-0001-customer-data';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -10,4 +11,5 @@ export interface DialectMigration {
 /** Append-only, in order. Names are timestamps so they sort. */
 export const migrations: Record<string, DialectMigration> = {
   '2026-11-23-0001-foundation': foundation,
+  '2026-12-01-0001-customer-data': customerData,
 };

@@ -4,7 +4,7 @@ import { containsText, type DialectName } from '../../db/dialect';
 import type { ContactsTable, Database } from '../../db/schema';
 import { keysetPage } from '../../platform/pagination/keyset';
 import type { Actor } from '../../platform/permissions/actor';
-import { dataScopeFilter } from '../../platform/permissions/data-scope';
+import { scopeWithShares } from '../../platform/permissions/data-scope';
 
 const contactColumns = [
   'k.id',
@@ -31,7 +31,10 @@ const contactColumns = [
  * so the scope join reads the customers table (a contact has no owner of its own).
  */
 export class ContactsRepository {
-  constructor(private readonly dialect: DialectName) {}
+  constructor(
+    private readonly dialect: DialectName,
+    private readonly now: () => Date,
+  ) {}
 
   private visible(executor: Kysely<Database>, actor: Actor) {
     return executor
@@ -40,7 +43,15 @@ export class ContactsRepository {
       .select(contactColumns)
       .select('c.name as customer_name')
       .where('c.deleted_at', 'is', null)
-      .where((eb) => dataScopeFilter(eb, actor, { owner: 'c.owner_id', department: 'c.department_id' }));
+      .where((eb) =>
+        // Team members of the customer see its contacts too.
+        scopeWithShares(
+          eb,
+          actor,
+          { owner: 'c.owner_id', department: 'c.department_id' },
+          { record: 'c.id', table: 'customer_members', key: 'customer_id', at: this.now().toISOString() },
+        ),
+      );
   }
 
   findVisible(executor: Kysely<Database>, actor: Actor, id: string) {

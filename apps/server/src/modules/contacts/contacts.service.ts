@@ -30,7 +30,7 @@ export class ContactsService {
     private readonly now: () => Date,
     private readonly customers: CustomersService,
   ) {
-    this.repository = new ContactsRepository(dialect);
+    this.repository = new ContactsRepository(dialect, now);
   }
 
   async list(actor: Actor, query: ContactListQuery): Promise<ContactPage> {
@@ -47,9 +47,10 @@ export class ContactsService {
 
   async create(actor: Actor, request: CreateContact): Promise<Contact> {
     assertCan(actor, 'contacts', 'create');
-    const input = createContactSchema.parse(request);
+    const parsed = createContactSchema.parse(request);
     return this.db.transaction().execute(async (trx) => {
-      await this.assertCustomer(trx, actor, input.customerId);
+      await this.assertCustomer(trx, actor, parsed.customerId);
+      const input = await this.customers.normalizeContactFields(trx, parsed);
       const now = this.now().toISOString();
       const id = newId();
       await this.repository.insert(trx, {
@@ -75,6 +76,7 @@ export class ContactsService {
       });
       if (input.isPrimary) await this.repository.clearPrimary(trx, input.customerId, id);
       const created = toContact(await this.getRow(trx, actor, id));
+      await this.customers.indexContact(trx, created.customerId, id, created);
       await writeAudit(trx, {
         entityType: ENTITY,
         entityId: id,
@@ -87,10 +89,12 @@ export class ContactsService {
     });
   }
 
-  async update(actor: Actor, id: string, input: UpdateContact): Promise<Contact> {
+  async update(actor: Actor, id: string, request: UpdateContact): Promise<Contact> {
     assertCan(actor, 'contacts', 'edit');
     return this.db.transaction().execute(async (trx) => {
       const row = await this.getRow(trx, actor, id);
+      await this.customers.assertWritable(trx, actor, row.customer_id);
+      const input = await this.customers.normalizeContactFields(trx, request);
       if (row.deleted_at) throw notFound('CONTACT_NOT_FOUND');
       if (row.version !== input.version) throw staleRecord();
       if (input.customerId !== undefined && input.customerId !== row.customer_id) {
@@ -115,6 +119,7 @@ export class ContactsService {
       if (!updated) throw staleRecord();
       const after = toContact(await this.getRow(trx, actor, id));
       if (after.isPrimary) await this.repository.clearPrimary(trx, after.customerId, id);
+      await this.customers.indexContact(trx, after.customerId, id, after);
       await writeAudit(trx, {
         entityType: ENTITY,
         entityId: id,
@@ -132,6 +137,7 @@ export class ContactsService {
     await this.db.transaction().execute(async (trx) => {
       const row = await this.getRow(trx, actor, id);
       if (row.deleted_at) throw notFound('CONTACT_NOT_FOUND');
+      await this.customers.assertWritable(trx, actor, row.customer_id);
       const now = this.now().toISOString();
       const done = await this.repository.update(trx, id, row.version, {
         deleted_at: now,
@@ -157,6 +163,7 @@ export class ContactsService {
     return this.db.transaction().execute(async (trx) => {
       const row = await this.getRow(trx, actor, id);
       if (!row.deleted_at) throw new AppError('NOT_DELETED', 409);
+      await this.customers.assertWritable(trx, actor, row.customer_id);
       const now = this.now().toISOString();
       const done = await this.repository.update(trx, id, row.version, {
         deleted_at: null,
@@ -188,6 +195,7 @@ export class ContactsService {
   private async assertCustomer(executor: Kysely<Database>, actor: Actor, customerId: string) {
     try {
       await this.customers.assertVisible(executor, actor, customerId);
+      await this.customers.assertWritable(executor, actor, customerId);
     } catch (error) {
       if (error instanceof AppError && error.status === 404)
         throw invalidField('customerId', 'CUSTOMER_NOT_FOUND');

@@ -37,6 +37,7 @@ export const toCustomer = (row: CustomerRow, names: CustomerNames): Customer => 
   departmentId: row.department_id,
   departmentName: nameIn(names.departments, row.department_id),
   lastFollowUpAt: row.last_follow_up_at,
+  typeChangedAt: row.type_changed_at,
   createdAt: row.created_at,
   createdBy: row.created_by,
   createdByName: nameIn(names.users, row.created_by),

@@ -13,7 +13,12 @@ import type { CustomersTable, Database } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
 import { type KeysetSort, keysetPage } from '../../platform/pagination/keyset';
 import type { Actor } from '../../platform/permissions/actor';
-import { dataScopeFilter } from '../../platform/permissions/data-scope';
+import {
+  dataScopeFilter,
+  type ShareTable,
+  scopeWithShares,
+  sharedWith,
+} from '../../platform/permissions/data-scope';
 import {
   ftsPhrase,
   nameGrams,
@@ -22,7 +27,7 @@ import {
   searchDocument,
 } from '../../platform/search/search-text';
 
-export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text' | 'custom'>;
+export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text' | 'custom' | 'name_key'>;
 
 const listColumns = [
   'c.seq',
@@ -44,6 +49,7 @@ const listColumns = [
   'c.owner_id',
   'c.department_id',
   'c.last_follow_up_at',
+  'c.type_changed_at',
   'c.version',
   'c.created_at',
   'c.created_by',
@@ -78,9 +84,12 @@ const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86
 
 type CustomerScope = ExpressionBuilder<Database & { c: CustomersTable }, 'c'>;
 
+const scopeColumns = { owner: 'c.owner_id', department: 'c.department_id' };
+
 export class CustomersRepository {
   constructor(
     private readonly dialect: DialectName,
+    private readonly now: () => Date,
     /** How many matches make a filter "broad" (see sortIndexShouldDrive); tests lower it. */
     private readonly sortProbeCap = 2000,
   ) {}
@@ -172,14 +181,38 @@ export class CustomersRepository {
     return map;
   }
 
+  /** Team members (协作人): customers shared with a user beyond their data scope. */
+  private members(access?: 'write'): ShareTable {
+    return {
+      record: 'c.id',
+      table: 'customer_members',
+      key: 'customer_id',
+      at: this.now().toISOString(),
+      ...(access ? { access } : {}),
+    };
+  }
+
   /** One customer the actor may see (deleted ones too when asked), else undefined: 404, no leak. */
   async findVisible(executor: Kysely<Database>, actor: Actor, id: string): Promise<CustomerRow | undefined> {
     return executor
       .selectFrom('customers as c')
       .select(listColumns)
       .where('c.id', '=', id)
-      .where((eb) => dataScopeFilter(eb, actor, { owner: 'c.owner_id', department: 'c.department_id' }))
+      .where((eb) => scopeWithShares(eb, actor, scopeColumns, this.members()))
       .executeTakeFirst();
+  }
+
+  /** Whether the actor may change the customer: in their data scope, or a team member with write access. */
+  async isWritable(executor: Kysely<Database>, actor: Actor, id: string): Promise<boolean> {
+    const row = await executor
+      .selectFrom('customers as c')
+      .select('c.id')
+      .where('c.id', '=', id)
+      .where((eb) =>
+        eb.or([dataScopeFilter(eb, actor, scopeColumns), sharedWith(actor, this.members('write'))]),
+      )
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async findManyVisible(executor: Kysely<Database>, actor: Actor, ids: string[]) {
@@ -188,7 +221,7 @@ export class CustomersRepository {
       .selectFrom('customers as c')
       .select(['c.id', 'c.name'])
       .where('c.id', 'in', ids)
-      .where((eb) => dataScopeFilter(eb, actor, { owner: 'c.owner_id', department: 'c.department_id' }))
+      .where((eb) => scopeWithShares(eb, actor, scopeColumns, this.members()))
       .execute();
   }
 
@@ -223,6 +256,38 @@ export class CustomersRepository {
       return q.where((eb) => this.filters(eb, actor, query, steer ? sortField : undefined));
     };
     return keysetPage(filtered, sort, query);
+  }
+
+  /** Rows written before names had comparison keys (older installs, bulk loads): the backfill's input. */
+  rowsMissingNameKey(executor: Kysely<Database>, limit: number) {
+    return executor
+      .selectFrom('customers')
+      .select(['id', 'name', 'phones', 'email'])
+      .where('name_key', 'is', null)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+
+  async setNameKey(executor: Kysely<Database>, id: string, nameKey: string) {
+    await executor.updateTable('customers').set({ name_key: nameKey }).where('id', '=', id).execute();
+  }
+
+  /** Live customers matching the list filters, counted up to `cap` (an exact count is not cheap at 1M). */
+  async cappedCount(executor: Kysely<Database>, actor: Actor, query: CustomerListQuery, cap: number) {
+    const result = await executor
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('customers as c')
+          .select(sql`1`.as('one'))
+          .where('c.deleted_at', 'is', null)
+          .where((inner) => this.filters(inner, actor, query, undefined))
+          .limit(cap)
+          .as('matches'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(result.n);
   }
 
   /**
@@ -264,11 +329,7 @@ export class CustomersRepository {
     // A created range stays indexed when the list is sorted by creation: one index serves both.
     const createdPlus = sql.raw(steerTo && steerTo !== 'createdAt' ? '+' : '');
     const conditions = [
-      dataScopeFilter(eb, actor, {
-        owner: 'c.owner_id',
-        department: 'c.department_id',
-        unindexed: Boolean(steerTo),
-      }),
+      scopeWithShares(eb, actor, { ...scopeColumns, unindexed: Boolean(steerTo) }, this.members()),
     ];
     if (query.type) conditions.push(equals('c.type', query.type));
     if (query.level) conditions.push(equals('c.level', query.level));

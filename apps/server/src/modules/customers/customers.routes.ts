@@ -3,6 +3,8 @@ import {
   customerListQuerySchema,
   customerPageSchema,
   customerSchema,
+  duplicateCheckRequestSchema,
+  duplicateCheckResultSchema,
   historyPageSchema,
   idParamsSchema,
   okSchema,
@@ -34,6 +36,21 @@ export function customersRoutes(app: FastifyInstance, { customers }: Services) {
       },
     },
     async (request) => customers.list(actorOf(request), request.query),
+  );
+  r.post(
+    '/api/v1/customers/duplicate-check',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Likely duplicates of a customer being entered, with the verdict of the manual-entry rule',
+        description:
+          'Exact on normalised phones and emails (of customers and their contacts), fuzzy on the company name. Customers the caller may not open are named with their owner, without their id or other fields.',
+        body: duplicateCheckRequestSchema,
+        response: { 200: duplicateCheckResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => customers.checkDuplicates(actorOf(request), request.body),
   );
   r.get(
     '/api/v1/customers/:id',

@@ -4,6 +4,9 @@ import {
   type CustomerListQuery,
   type CustomerPage,
   createCustomerSchema,
+  type DuplicateCheckRequest,
+  type DuplicateCheckResult,
+  type EntryPoint,
   type UpdateCustomer,
 } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
@@ -13,17 +16,30 @@ import { diffFields, writeAudit } from '../../platform/audit/audit';
 import { labelHistory, listHistory } from '../../platform/audit/history.repository';
 import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
+import { companyNameKey } from '../../platform/normalize/company-name.normalize';
 import { type Actor, assertCan, can } from '../../platform/permissions/actor';
 import { emptyToNull } from '../../platform/text';
 import type { DepartmentsService } from '../departments/departments.service';
+import type { SettingsService } from '../settings/settings.service';
 import type { UsersService } from '../users/users.service';
+import { normalizeCustomerFields } from './customer-input.normalize';
+import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
 import { auditedCustomerFields, toCustomer } from './customers.mapper';
 import { type CustomerRow, CustomersRepository } from './customers.repository';
+import { DuplicateChecker } from './duplicates/duplicate-checker';
 
 const ENTITY = 'customer';
 
+export interface WriteOptions {
+  /** Which duplicate rules apply (DESIGN: manual = the web app and the API). */
+  entryPoint?: EntryPoint;
+}
+
 export class CustomersService {
-  private readonly repository: CustomersRepository;
+  /** Shared with the module's other services (transfer, members, lifecycle). */
+  readonly repository: CustomersRepository;
+  private readonly lifecycle = new CustomerLifecycleRepository();
+  private readonly duplicates: DuplicateChecker;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -31,9 +47,27 @@ export class CustomersService {
     private readonly now: () => Date,
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
+    private readonly settings: SettingsService,
     sortProbeCap?: number,
   ) {
-    this.repository = new CustomersRepository(dialect, sortProbeCap);
+    this.repository = new CustomersRepository(dialect, now, sortProbeCap);
+    this.duplicates = new DuplicateChecker(dialect, {
+      visibleIds: async (executor, actor, ids) =>
+        new Set((await this.repository.findManyVisible(executor, actor, ids)).map((row) => row.id)),
+      userNames: (executor, ids) => this.users.namesOf(executor, ids),
+      departmentNames: (executor, ids) => this.departments.namesOf(executor, ids),
+    });
+  }
+
+  /** What the form asks before saving: likely duplicates of what the user typed, and the rule's verdict. */
+  async checkDuplicates(actor: Actor, request: DuplicateCheckRequest): Promise<DuplicateCheckResult> {
+    assertCan(actor, 'customers', 'view');
+    const settings = await this.settings.dataQuality();
+    const probe = normalizeCustomerFields(
+      { name: request.name || undefined, phones: request.phones, email: request.email },
+      settings.phoneRegion,
+    );
+    return this.duplicates.check(this.db, actor, probe, 'manual', settings, request.excludeId);
   }
 
   async list(actor: Actor, query: CustomerListQuery): Promise<CustomerPage> {
@@ -61,10 +95,71 @@ export class CustomersService {
     if (!row || row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
   }
 
-  async create(actor: Actor, request: CreateCustomer): Promise<Customer> {
+  /** For contacts: the customer must be one the actor may change (a read-only team member may not). */
+  async assertWritable(executor: Kysely<Database>, actor: Actor, id: string): Promise<void> {
+    await this.getWritableRow(executor, actor, id);
+  }
+
+  /** For contacts: phones to E.164 in the organisation's region, the email lower-cased (400 per field). */
+  async normalizeContactFields<
+    T extends { name?: string; mobile?: string | null; phone?: string | null; email?: string | null },
+  >(executor: Kysely<Database>, input: T): Promise<T> {
+    const { phoneRegion } = await this.settings.dataQuality(executor);
+    const fields: Record<string, string> = {};
+    const out = { ...input };
+    const phone = (key: 'mobile' | 'phone') => {
+      const value = input[key];
+      if (value === undefined || value === null || value === '') return;
+      try {
+        out[key] = normalizeCustomerFields({ phones: [value] }, phoneRegion).phones?.[0] as T[typeof key];
+      } catch {
+        fields[key] = 'phone';
+      }
+    };
+    phone('mobile');
+    phone('phone');
+    if (input.email) {
+      const email = normalizeCustomerFields({ email: input.email }, phoneRegion);
+      out.email = email.email as T['email'];
+    }
+    if (input.name !== undefined)
+      out.name = normalizeCustomerFields({ name: input.name }, phoneRegion).name as T['name'];
+    if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 400, {}, fields);
+    return out;
+  }
+
+  /** For contacts: a contact's phones and email count in duplicate checks of its customer. */
+  async indexContact(
+    executor: Kysely<Database>,
+    customerId: string,
+    contactId: string,
+    contact: { mobile: string | null; phone: string | null; email: string | null },
+  ): Promise<void> {
+    await this.duplicates.identities.replace(executor, customerId, contactId, {
+      phones: [contact.mobile, contact.phone].filter((value): value is string => Boolean(value)),
+      emails: contact.email ? [contact.email] : [],
+    });
+  }
+
+  async create(actor: Actor, request: CreateCustomer, options: WriteOptions = {}): Promise<Customer> {
     assertCan(actor, 'customers', 'create');
     const input = createCustomerSchema.parse(request);
     return this.db.transaction().execute(async (trx) => {
+      const settings = await this.settings.dataQuality(trx);
+      const clean = normalizeCustomerFields(input, settings.phoneRegion);
+      const name = clean.name ?? input.name;
+      const phones = clean.phones ?? [];
+      const email = clean.email ?? null;
+      DuplicateChecker.enforce(
+        await this.duplicates.check(
+          trx,
+          actor,
+          { name, phones, email },
+          options.entryPoint ?? 'manual',
+          settings,
+        ),
+        input.acknowledgeDuplicates === true,
+      );
       const ownerId = input.ownerId ?? actor.id;
       const departmentId = await this.resolveOwnership(trx, actor, ownerId, input.departmentId, undefined);
       const now = this.now().toISOString();
@@ -74,17 +169,19 @@ export class CustomersService {
         {
           id,
           kind: input.kind,
-          name: input.name,
+          name,
+          name_key: companyNameKey(name),
           type: input.type,
+          type_changed_at: now,
           level: input.level ?? null,
           industry: emptyToNull(input.industry) ?? null,
           source: emptyToNull(input.source) ?? null,
-          province: emptyToNull(input.province) ?? null,
-          city: emptyToNull(input.city) ?? null,
-          district: emptyToNull(input.district) ?? null,
+          province: clean.province ?? null,
+          city: clean.city ?? null,
+          district: clean.district ?? null,
           address: emptyToNull(input.address) ?? null,
-          phones: JSON.stringify(input.phones),
-          email: input.email?.toLowerCase() ?? null,
+          phones: JSON.stringify(phones),
+          email,
           website: input.website ?? null,
           notes: emptyToNull(input.notes) ?? null,
           owner_id: ownerId,
@@ -101,7 +198,16 @@ export class CustomersService {
         },
         input.tags,
       );
-      const created = await this.getDto(trx, actor, id);
+      await this.duplicates.identities.replace(trx, id, null, { phones, emails: email ? [email] : [] });
+      await this.lifecycle.recordTypeChange(trx, {
+        customerId: id,
+        from: null,
+        to: input.type,
+        reason: 'create',
+        at: now,
+        actorId: actor.id,
+      });
+      const created = await this.getDtoUnscoped(trx, id);
       await writeAudit(trx, {
         entityType: ENTITY,
         entityId: id,
@@ -117,10 +223,49 @@ export class CustomersService {
   async update(actor: Actor, id: string, input: UpdateCustomer): Promise<Customer> {
     assertCan(actor, 'customers', 'edit');
     return this.db.transaction().execute(async (trx) => {
-      const row = await this.getVisibleRow(trx, actor, id);
+      const row = await this.getWritableRow(trx, actor, id);
       if (row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
       if (row.version !== input.version) throw staleRecord();
       const before = await this.getDto(trx, actor, id);
+      const settings = await this.settings.dataQuality(trx);
+      const regionSent =
+        input.province !== undefined || input.city !== undefined || input.district !== undefined;
+      const clean = normalizeCustomerFields(
+        {
+          name: input.name,
+          phones: input.phones,
+          email: input.email,
+          ...(regionSent
+            ? {
+                province: input.province !== undefined ? input.province : row.province,
+                city: input.city !== undefined ? input.city : row.city,
+                district: input.district !== undefined ? input.district : row.district,
+              }
+            : {}),
+        },
+        settings.phoneRegion,
+      );
+      const identityChanges =
+        (clean.name !== undefined && clean.name !== row.name) ||
+        (clean.phones !== undefined && JSON.stringify(clean.phones) !== row.phones) ||
+        (clean.email !== undefined && clean.email !== row.email);
+      if (identityChanges) {
+        DuplicateChecker.enforce(
+          await this.duplicates.check(
+            trx,
+            actor,
+            {
+              name: clean.name !== undefined && clean.name !== row.name ? clean.name : undefined,
+              phones: clean.phones,
+              email: clean.email,
+            },
+            'manual',
+            settings,
+            id,
+          ),
+          input.acknowledgeDuplicates === true,
+        );
+      }
       const ownerChanges = input.ownerId !== undefined && input.ownerId !== row.owner_id;
       let departmentId = row.department_id;
       if (ownerChanges || (input.departmentId !== undefined && input.departmentId !== row.department_id)) {
@@ -135,19 +280,18 @@ export class CustomersService {
         );
       }
       const now = this.now().toISOString();
+      const typeChanges = input.type !== undefined && input.type !== row.type;
       const updated = await this.repository.update(trx, id, input.version, {
         ...(input.kind !== undefined ? { kind: input.kind } : {}),
-        ...(input.name !== undefined ? { name: input.name } : {}),
-        ...(input.type !== undefined ? { type: input.type } : {}),
+        ...(clean.name !== undefined ? { name: clean.name, name_key: companyNameKey(clean.name) } : {}),
+        ...(typeChanges ? { type: input.type, type_changed_at: now } : {}),
         ...(input.level !== undefined ? { level: input.level } : {}),
         ...(input.industry !== undefined ? { industry: emptyToNull(input.industry) } : {}),
         ...(input.source !== undefined ? { source: emptyToNull(input.source) } : {}),
-        ...(input.province !== undefined ? { province: emptyToNull(input.province) } : {}),
-        ...(input.city !== undefined ? { city: emptyToNull(input.city) } : {}),
-        ...(input.district !== undefined ? { district: emptyToNull(input.district) } : {}),
+        ...(regionSent ? { province: clean.province, city: clean.city, district: clean.district } : {}),
         ...(input.address !== undefined ? { address: emptyToNull(input.address) } : {}),
-        ...(input.phones !== undefined ? { phones: JSON.stringify(input.phones) } : {}),
-        ...(input.email !== undefined ? { email: input.email?.toLowerCase() ?? null } : {}),
+        ...(clean.phones !== undefined ? { phones: JSON.stringify(clean.phones) } : {}),
+        ...(clean.email !== undefined ? { email: clean.email } : {}),
         ...(input.website !== undefined ? { website: input.website } : {}),
         ...(input.notes !== undefined ? { notes: emptyToNull(input.notes) } : {}),
         ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
@@ -157,9 +301,23 @@ export class CustomersService {
       });
       if (!updated) throw staleRecord();
       if (input.tags !== undefined) await this.repository.replaceTags(trx, id, input.tags);
-      if (input.name !== undefined || input.email !== undefined || input.phones !== undefined) {
+      if (clean.name !== undefined || clean.email !== undefined || clean.phones !== undefined) {
         const fresh = await this.getVisibleRowUnscoped(trx, id);
         await this.repository.reindex(trx, fresh);
+        await this.duplicates.identities.replace(trx, id, null, {
+          phones: JSON.parse(fresh.phones) as string[],
+          emails: fresh.email ? [fresh.email] : [],
+        });
+      }
+      if (typeChanges && input.type) {
+        await this.lifecycle.recordTypeChange(trx, {
+          customerId: id,
+          from: row.type,
+          to: input.type,
+          reason: 'manual',
+          at: now,
+          actorId: actor.id,
+        });
       }
       const after = await this.getDtoUnscoped(trx, id);
       await writeAudit(trx, {
@@ -178,7 +336,7 @@ export class CustomersService {
   async delete(actor: Actor, id: string): Promise<void> {
     assertCan(actor, 'customers', 'delete');
     await this.db.transaction().execute(async (trx) => {
-      const row = await this.getVisibleRow(trx, actor, id);
+      const row = await this.getWritableRow(trx, actor, id);
       if (row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
       const now = this.now().toISOString();
       if (
@@ -205,7 +363,7 @@ export class CustomersService {
   async restore(actor: Actor, id: string): Promise<Customer> {
     assertCan(actor, 'customers', 'delete');
     return this.db.transaction().execute(async (trx) => {
-      const row = await this.getVisibleRow(trx, actor, id);
+      const row = await this.getWritableRow(trx, actor, id);
       if (!row.deleted_at) throw new AppError('NOT_DELETED', 409);
       const now = this.now().toISOString();
       if (
@@ -262,6 +420,14 @@ export class CustomersService {
       throw invalidField('departmentId', 'DEPARTMENT_NOT_FOUND');
     }
     return departmentId;
+  }
+
+  /** Visible and changeable: a read-only team member gets 403 (they know the customer exists). */
+  private async getWritableRow(executor: Kysely<Database>, actor: Actor, id: string): Promise<CustomerRow> {
+    const row = await this.getVisibleRow(executor, actor, id);
+    if (!(await this.repository.isWritable(executor, actor, id)))
+      throw new AppError('CUSTOMER_READ_ONLY', 403);
+    return row;
   }
 
   private async getVisibleRow(executor: Kysely<Database>, actor: Actor, id: string): Promise<CustomerRow> {

@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly status: number,
     readonly params: Record<string, string | number> = {},
     readonly fields?: Record<string, string>,
+    /** Sent as `error.details`: context a client acts on (e.g. the duplicates it may override). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(code);
     this.name = 'AppError';

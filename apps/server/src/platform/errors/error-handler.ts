@@ -18,8 +18,11 @@ function send(
   code: string,
   message: string,
   fields?: Record<string, string>,
+  details?: Record<string, unknown>,
 ) {
-  return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
+  return reply
+    .status(status)
+    .send({ error: { code, message, ...(fields ? { fields } : {}), ...(details ? { details } : {}) } });
 }
 
 const statusCodes: Record<number, string> = {
@@ -48,6 +51,7 @@ export function registerErrorHandler(app: FastifyInstance) {
         error.code,
         translate(locale, `errors.${error.code}`, error.params),
         fields,
+        error.details,
       );
     }
     if (hasZodFastifySchemaValidationErrors(error)) {

@@ -40,3 +40,33 @@ export function dataScopeFilter<DB, TB extends keyof DB>(
       ]);
   }
 }
+
+/** A table granting named users access to records they are not in scope for (team members, 协作人). */
+export interface ShareTable {
+  /** The shared record's id column in the outer query, e.g. `c.id`. */
+  record: string;
+  table: string;
+  /** The column of `table` holding the record id. */
+  key: string;
+  /** Now, as ISO text: shares past `expires_at` no longer count. */
+  at: string;
+  /** Only shares with this access (e.g. `write`), or any when absent. */
+  access?: string;
+}
+
+/** The data scope, widened by the records shared with the actor (`user_id`, `access`, `expires_at`). */
+export function scopeWithShares<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  actor: Actor,
+  columns: { owner: string; department: string; unindexed?: boolean },
+  share: ShareTable,
+): Expression<SqlBool> {
+  const scope = dataScopeFilter(eb, actor, columns);
+  if (actor.isAdmin || actor.dataScope === 'all') return scope;
+  return eb.or([scope, sharedWith(actor, share)]);
+}
+
+export function sharedWith(actor: Actor, share: ShareTable): Expression<SqlBool> {
+  const access = share.access ? sql` and s.access = ${share.access}` : sql``;
+  return sql<SqlBool>`${sql.ref(share.record)} in (select s.${sql.ref(share.key)} from ${sql.table(share.table)} s where s.user_id = ${actor.id} and (s.expires_at is null or s.expires_at > ${share.at})${access})`;
+}

@@ -1,0 +1,113 @@
+import { type TransferCustomers, transferCustomersSchema } from '@kehu/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { writeAudit } from '../../platform/audit/audit';
+import type { SessionsRepository } from '../../platform/auth/sessions.repository';
+import { AppError, invalidField, staleRecord } from '../../platform/errors/app-error';
+import { type Actor, assertCan, can } from '../../platform/permissions/actor';
+import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
+import type { CustomersRepository } from './customers.repository';
+
+/**
+ * Other modules' open work on a customer (follow-ups, opportunities, tickets) that moves with it to
+ * the new owner; each module registers one when it exists.
+ */
+export type OpenWorkTransfer = (
+  executor: Kysely<Database>,
+  change: {
+    customerIds: string[];
+    fromOwnerIds: Map<string, string | null>;
+    toUserId: string;
+    actor: Actor;
+    at: string;
+  },
+) => Promise<void>;
+
+/** Handover (移交) of one or many customers to another user: all or nothing, logged per customer. */
+export class CustomerTransferService {
+  private readonly lifecycle = new CustomerLifecycleRepository();
+  private readonly openWork: OpenWorkTransfer[] = [];
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+    private readonly repository: CustomersRepository,
+    private readonly sessions: SessionsRepository,
+  ) {}
+
+  registerOpenWork(transfer: OpenWorkTransfer) {
+    this.openWork.push(transfer);
+  }
+
+  async transfer(actor: Actor, request: TransferCustomers): Promise<{ transferred: number }> {
+    assertCan(actor, 'customers', 'transfer');
+    const input = transferCustomersSchema.parse(request);
+    return this.db.transaction().execute(async (trx) => {
+      // The new owner must be an active user whose role may see customers (they will own them).
+      const target = await this.sessions.actorForUser(trx, input.toUserId);
+      if (!target) throw invalidField('toUserId', 'USER_NOT_FOUND');
+      if (!can(target, 'customers', 'view')) throw invalidField('toUserId', 'TARGET_CANNOT_VIEW');
+      const at = this.now().toISOString();
+      const ids = [...new Set(input.customerIds)];
+      const fromOwners = new Map<string, string | null>();
+      for (const [index, id] of ids.entries()) {
+        const row = await this.repository.findVisible(trx, actor, id);
+        if (!row || row.deleted_at || !(await this.repository.isWritable(trx, actor, id))) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            400,
+            {},
+            { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
+          );
+        }
+        if (row.owner_id === target.id) continue;
+        const moved = await this.repository.update(trx, id, row.version, {
+          owner_id: target.id,
+          department_id: target.departmentId,
+          updated_at: at,
+          updated_by: actor.id,
+        });
+        if (!moved) throw staleRecord();
+        fromOwners.set(id, row.owner_id);
+        await writeAudit(trx, {
+          entityType: 'customer',
+          entityId: id,
+          action: 'update',
+          actorId: actor.id,
+          at,
+          changes: [
+            { field: 'ownerId', old: row.owner_id, new: target.id },
+            ...(row.department_id !== target.departmentId
+              ? [{ field: 'departmentId', old: row.department_id, new: target.departmentId }]
+              : []),
+          ],
+        });
+      }
+      const movedIds = [...fromOwners.keys()];
+      await this.lifecycle.recordOwnerChanges(
+        trx,
+        movedIds.map((customerId) => ({
+          customerId,
+          action: 'transfer' as const,
+          from: fromOwners.get(customerId) ?? null,
+          to: target.id,
+          reason: input.reason,
+          at,
+          actorId: actor.id,
+        })),
+      );
+      if (input.includeOpenWork && movedIds.length > 0) {
+        for (const transfer of this.openWork) {
+          await transfer(trx, {
+            customerIds: movedIds,
+            fromOwnerIds: fromOwners,
+            toUserId: target.id,
+            actor,
+            at,
+          });
+        }
+      }
+      return { transferred: movedIds.length };
+    });
+  }
+}

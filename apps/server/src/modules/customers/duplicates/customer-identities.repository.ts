@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema';
+
+/** Normalised phones and emails of a customer (contact_id null) or of one of its contacts. */
+export interface Identities {
+  phones: string[];
+  emails: string[];
+}
+
+export class CustomerIdentitiesRepository {
+  /** Replaces the identities of the customer itself, or of one contact when `contactId` is given. */
+  async replace(
+    executor: Kysely<Database>,
+    customerId: string,
+    contactId: string | null,
+    identities: Identities,
+  ): Promise<void> {
+    let remove = executor.deleteFrom('customer_identities').where('customer_id', '=', customerId);
+    remove =
+      contactId === null
+        ? remove.where('contact_id', 'is', null)
+        : remove.where('contact_id', '=', contactId);
+    await remove.execute();
+    const rows = [
+      ...new Set(identities.phones.map((value) => `phone\u0000${value}`)),
+      ...new Set(identities.emails.map((value) => `email\u0000${value}`)),
+    ].map((entry) => {
+      const [kind, value] = entry.split('\u0000') as ['phone' | 'email', string];
+      return { customer_id: customerId, contact_id: contactId, kind, value };
+    });
+    if (rows.length > 0) await executor.insertInto('customer_identities').values(rows).execute();
+  }
+
+  /** When a contact moves to another customer, its identities go with it. */
+  async moveContact(executor: Kysely<Database>, contactId: string, customerId: string): Promise<void> {
+    await executor
+      .updateTable('customer_identities')
+      .set({ customer_id: customerId })
+      .where('contact_id', '=', contactId)
+      .execute();
+  }
+
+  /** Live customers holding any of these phones or emails (theirs or their live contacts'). */
+  async customersHolding(
+    executor: Kysely<Database>,
+    identities: Identities,
+    excludeId: string | undefined,
+  ): Promise<Array<{ customer_id: string; kind: 'phone' | 'email' }>> {
+    if (identities.phones.length === 0 && identities.emails.length === 0) return [];
+    let query = executor
+      .selectFrom('customer_identities as i')
+      .innerJoin('customers as c', 'c.id', 'i.customer_id')
+      .leftJoin('contacts as k', 'k.id', 'i.contact_id')
+      .select(['i.customer_id', 'i.kind'])
+      .distinct()
+      .where((eb) =>
+        eb.or([
+          ...(identities.phones.length > 0
+            ? [eb.and([eb('i.kind', '=', 'phone'), eb('i.value', 'in', identities.phones)])]
+            : []),
+          ...(identities.emails.length > 0
+            ? [eb.and([eb('i.kind', '=', 'email'), eb('i.value', 'in', identities.emails)])]
+            : []),
+        ]),
+      )
+      .where('c.deleted_at', 'is', null)
+      .where('k.deleted_at', 'is', null)
+      .limit(50);
+    if (excludeId) query = query.where('i.customer_id', '!=', excludeId);
+    return query.execute();
+  }
+}
