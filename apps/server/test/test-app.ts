@@ -69,7 +69,7 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
   };
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Tests read response bodies loosely: the assertions are what check their shape. */
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -131,6 +131,9 @@ export class ApiClient {
   }
   patch<T = Json>(url: string, body: unknown) {
     return this.request<T>('PATCH', url, body);
+  }
+  put<T = Json>(url: string, body: unknown) {
+    return this.request<T>('PUT', url, body);
   }
   delete<T = Json>(url: string) {
     return this.request<T>('DELETE', url);

@@ -7,15 +7,20 @@ export const isoDateTimeSchema = z.string();
 /** Optional free text: trimmed, bounded; empty means "no value". */
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
-/** Phone as people type it: digits with + ( ) - . and spaces, 5–20 digits. Normalised later (E.164). */
+/**
+ * Phone as people type it — digits (half- or full-width) with + ( ) - . / and spaces, optionally an
+ * extension (转 123, ext. 123) — with 5–20 digits. The server normalises it to E.164 and refuses
+ * numbers that are not plausible in their region.
+ */
+const phoneShape = /^[+＋]?[\d０-９\s()（）.\-－/]+(\s*(转|分机|ext\.?|x)\s*[\d０-９]+)?$/i;
 export const phoneSchema = z
   .string()
   .trim()
-  .max(30)
-  .regex(/^\+?[\d\s().-]+$/, { message: 'phone' })
+  .max(40)
+  .regex(phoneShape, { message: 'phone' })
   .refine((value) => {
-    const digits = value.replace(/\D/g, '').length;
-    return digits >= 5 && digits <= 20;
+    const digits = value.replace(/[^\d０-９]/g, '').length;
+    return digits >= 5 && digits <= 24;
   }, 'phone');
 
 export const emailSchema = z.email().max(254);

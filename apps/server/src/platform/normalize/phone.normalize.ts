@@ -50,3 +50,13 @@ export function phoneDigitsKey(e164: string): string {
 export function isCountryCode(value: string): value is CountryCode {
   return isSupportedCountry(value);
 }
+
+/**
+ * The digits people dial inside the country (01088886666 for +861088886666), so that a search for
+ * the national form finds a stored E.164 number. Null for text that is not E.164.
+ */
+export function nationalDigits(e164: string): string | null {
+  if (!e164.startsWith('+')) return null;
+  const phone = parsePhoneNumberFromString(e164);
+  return phone ? phone.formatNational().replace(/\D/g, '') : null;
+}

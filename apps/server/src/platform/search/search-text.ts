@@ -4,16 +4,19 @@
  * 科技 (DESIGN.md §6). PostgreSQL searches the same document with pg_trgm.
  */
 
+import { nationalDigits } from '../normalize/phone.normalize';
+
 const tokenChars = /[\p{L}\p{N}]/u;
 
 /** Letters and digits only, lower-cased: what both documents and queries are cut from. */
 const letters = (value: string) => Array.from(value.toLowerCase()).filter((char) => tokenChars.test(char));
 
-/** Name, email and phones (as typed and as bare digits) in one lower-cased line. */
+/** Name, email and phones (as stored, as bare digits and as dialled nationally) in one lower-cased line. */
 export function searchDocument(fields: { name: string; email?: string | null; phones?: string[] }): string {
   const phones = fields.phones ?? [];
   const digits = phones.map((phone) => phone.replace(/\D/g, ''));
-  return [fields.name, fields.email ?? '', ...phones, ...digits].join(' ').toLowerCase();
+  const national = phones.map(nationalDigits).filter((value): value is string => value !== null);
+  return [fields.name, fields.email ?? '', ...phones, ...digits, ...national].join(' ').toLowerCase();
 }
 
 /** Space-separated unigrams and bigrams of the name, each an FTS5 unicode61 token. */

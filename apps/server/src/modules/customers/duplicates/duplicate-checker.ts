@@ -31,8 +31,8 @@ export interface DuplicateCheckDeps {
 }
 
 const maxMatches = 10;
-const digitRuns = /\d+/g;
-/** Numbers in names identify (第1分店 / 第2分店, Store 12 / Store 13): names whose numbers differ are not alike. */
+const digitRuns = /[\d零〇一二三四五六七八九十百千万]+/gu;
+/** Numbers in names identify (第1分店 / 第二分店, Store 12 / Store 13): names whose numbers differ are not alike. */
 const numbersOf = (key: string) => (key.match(digitRuns) ?? []).join(' ');
 const strength: Record<DuplicateAction, number> = { off: 0, warn: 1, block: 2 };
 
