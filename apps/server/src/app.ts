@@ -19,6 +19,7 @@ import { type DatabaseHandle, openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { authRoutes } from './modules/auth/auth.routes';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
+import { customFieldsRoutes } from './modules/custom-fields/custom-fields.routes';
 import { backfillCustomerKeys } from './modules/customers/customer-backfill';
 import { customerOwnershipRoutes } from './modules/customers/customer-ownership.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
@@ -121,6 +122,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   customersRoutes(app, services);
   contactsRoutes(app, services);
   settingsRoutes(app, services);
+  customFieldsRoutes(app, services);
 
   // Older rows get their duplicate-check keys in the background; a large install keeps serving meanwhile.
   void backfillCustomerKeys(database.db, services.customers.repository, services.settings).catch((error) =>

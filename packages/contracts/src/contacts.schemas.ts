@@ -8,6 +8,7 @@ import {
   pageQueryShape,
   phoneSchema,
 } from './common.schemas';
+import { customValuesSchema } from './custom-fields.schemas';
 
 const contactFields = {
   customerId: idSchema,
@@ -20,6 +21,7 @@ const contactFields = {
   birthday: z.iso.date().nullable(),
   notes: optionalText(5000),
   isPrimary: z.boolean(),
+  custom: customValuesSchema,
 };
 
 /** The fields a user edits, in form order: forms show them and the history records them. */
@@ -32,6 +34,7 @@ export const createContactSchema = z.strictObject({
   email: contactFields.email.optional(),
   birthday: contactFields.birthday.optional(),
   isPrimary: contactFields.isPrimary.default(false),
+  custom: contactFields.custom.optional(),
 });
 export type CreateContact = z.input<typeof createContactSchema>;
 
@@ -55,6 +58,7 @@ export const contactSchema = z
     birthday: z.string().nullable(),
     notes: z.string().nullable(),
     isPrimary: z.boolean(),
+    custom: z.record(z.string(), z.unknown()),
     createdAt: isoDateTimeSchema,
     createdBy: z.string().nullable(),
     updatedAt: isoDateTimeSchema,

@@ -9,6 +9,7 @@ import {
   phoneSchema,
   urlSchema,
 } from './common.schemas';
+import { customFilterParamSchema, customValuesSchema } from './custom-fields.schemas';
 
 export const customerKinds = ['company', 'individual'] as const;
 /** Lifecycle: 意向 / 潜在 / 成交 / 停用. */
@@ -42,6 +43,8 @@ const customerFields = {
   notes: optionalText(5000),
   ownerId: idSchema,
   departmentId: idSchema.nullable(),
+  /** Custom field values `{ key: value }`; on update, the keys sent are changed (null clears). */
+  custom: customValuesSchema,
 };
 
 /** The fields a user edits, in form order: forms show them and the history records them. */
@@ -62,6 +65,7 @@ export const createCustomerSchema = z.strictObject({
   tags: customerFields.tags.default([]),
   ownerId: customerFields.ownerId.optional(),
   departmentId: customerFields.departmentId.optional(),
+  custom: customerFields.custom.optional(),
 });
 export type CreateCustomer = z.input<typeof createCustomerSchema>;
 
@@ -91,6 +95,7 @@ export const customerSchema = z
     website: z.string().nullable(),
     tags: z.array(z.string()),
     notes: z.string().nullable(),
+    custom: z.record(z.string(), z.unknown()),
     ownerId: z.string().nullable(),
     ownerName: z.string().nullable(),
     departmentId: z.string().nullable(),
@@ -128,6 +133,8 @@ export const customerListQuerySchema = z.strictObject({
   tag: tagSchema.optional(),
   industry: z.string().trim().max(100).optional(),
   source: z.string().trim().max(100).optional(),
+  /** Custom field filters as JSON, e.g. `{"size":"large","score":{"min":3}}` (multi-select: contains). */
+  custom: customFilterParamSchema.optional(),
   createdFrom: z.iso.date().optional(),
   createdTo: z.iso.date().optional(),
   /** `true` lists the recycle bin instead. */

@@ -1,6 +1,7 @@
 export * from './auth.schemas';
 export * from './common.schemas';
 export * from './contacts.schemas';
+export * from './custom-fields.schemas';
 export * from './customer-ownership.schemas';
 export * from './customers.schemas';
 export * from './data-quality.schemas';

@@ -202,6 +202,24 @@ export interface CustomerGramsVocabTable {
   doc: number;
 }
 
+export interface CustomFieldDefinitionsTable {
+  id: string;
+  entity: string;
+  key: string;
+  label: string;
+  type: string;
+  required: Flag;
+  /** JSON array of { value, label }. */
+  options: string;
+  show_in_list: Flag;
+  filterable: Flag;
+  sort: number;
+  archived: Flag;
+  created_at: Timestamp;
+  created_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   departments: DepartmentsTable;
@@ -220,4 +238,5 @@ export interface Database {
   customer_type_changes: CustomerTypeChangesTable;
   customer_owner_changes: CustomerOwnerChangesTable;
   customer_members: CustomerMembersTable;
+  custom_field_definitions: CustomFieldDefinitionsTable;
 }

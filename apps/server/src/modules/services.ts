@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../db/database';
 import { SessionsRepository } from '../platform/auth/sessions.repository';
 import { AuthService } from './auth/auth.service';
 import { ContactsService } from './contacts/contacts.service';
+import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerLifecycleService } from './customers/customer-lifecycle.service';
 import { CustomerMembersService } from './customers/customer-members.service';
 import { CustomerTransferService } from './customers/customer-transfer.service';
@@ -28,6 +29,7 @@ export function createServices(
   const auth = new AuthService(db, now, sessions, users, organization);
   const setup = new SetupService(db, now, organization, roles, departments, users, auth);
   const settings = new SettingsService(db, now);
+  const customFields = new CustomFieldsService(db, now);
   const customers = new CustomersService(
     db,
     dialect,
@@ -35,12 +37,15 @@ export function createServices(
     users,
     departments,
     settings,
+    customFields,
     options.sortProbeCap,
   );
   const customerTransfer = new CustomerTransferService(db, now, customers.repository, sessions);
   const customerMembers = new CustomerMembersService(db, now, customers.repository, sessions, users);
-  const customerLifecycle = new CustomerLifecycleService(db, now, customers.repository, users);
-  const contacts = new ContactsService(db, dialect, now, customers);
+  const customerLifecycle = new CustomerLifecycleService(db, now, customers.repository, users, (query) =>
+    customers.withCustomFilters(query),
+  );
+  const contacts = new ContactsService(db, dialect, now, customers, customFields, settings);
   return {
     sessions,
     organization,
@@ -50,6 +55,7 @@ export function createServices(
     auth,
     setup,
     settings,
+    customFields,
     customers,
     customerTransfer,
     customerMembers,

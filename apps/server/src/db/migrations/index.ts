@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../dialect';
 import * as foundation from './2026-11-23-0001-foundation';
 import * as customerData from './2026-12-01-0001-customer-data';
+import * as customFields from './2026-12-01-0002-custom-fields';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -12,4 +13,5 @@ export interface DialectMigration {
 export const migrations: Record<string, DialectMigration> = {
   '2026-11-23-0001-foundation': foundation,
   '2026-12-01-0001-customer-data': customerData,
+  '2026-12-01-0002-custom-fields': customFields,
 };

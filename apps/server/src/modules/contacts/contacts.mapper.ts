@@ -14,6 +14,7 @@ export const toContact = (row: ContactRow): Contact => ({
   birthday: row.birthday,
   notes: row.notes,
   isPrimary: row.is_primary === 1,
+  custom: JSON.parse(row.custom) as Record<string, unknown>,
   createdAt: row.created_at,
   createdBy: row.created_by,
   updatedAt: row.updated_at,

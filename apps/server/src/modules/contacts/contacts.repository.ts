@@ -18,6 +18,7 @@ const contactColumns = [
   'k.birthday',
   'k.notes',
   'k.is_primary',
+  'k.custom',
   'k.version',
   'k.created_at',
   'k.created_by',

@@ -15,7 +15,10 @@ import { AppError, invalidField, notFound, staleRecord } from '../../platform/er
 import { newId } from '../../platform/ids';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
 import { emptyToNull } from '../../platform/text';
+import type { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import type { CustomersService } from '../customers/customers.service';
+import { phoneRegionOf } from '../settings/phone-region';
+import type { SettingsService } from '../settings/settings.service';
 import { auditedContactFields, toContact } from './contacts.mapper';
 import { type ContactRow, ContactsRepository } from './contacts.repository';
 
@@ -29,6 +32,8 @@ export class ContactsService {
     dialect: DialectName,
     private readonly now: () => Date,
     private readonly customers: CustomersService,
+    private readonly customFields: CustomFieldsService,
+    private readonly settings: SettingsService,
   ) {
     this.repository = new ContactsRepository(dialect, now);
   }
@@ -51,6 +56,8 @@ export class ContactsService {
     return this.db.transaction().execute(async (trx) => {
       await this.assertCustomer(trx, actor, parsed.customerId);
       const input = await this.customers.normalizeContactFields(trx, parsed);
+      const region = phoneRegionOf(await this.settings.dataQuality(trx));
+      const custom = await this.customFields.merge(trx, 'contact', input.custom, {}, 'create', region);
       const now = this.now().toISOString();
       const id = newId();
       await this.repository.insert(trx, {
@@ -65,7 +72,7 @@ export class ContactsService {
         birthday: input.birthday ?? null,
         notes: emptyToNull(input.notes) ?? null,
         is_primary: input.isPrimary ? 1 : 0,
-        custom: '{}',
+        custom: JSON.stringify(custom),
         version: 1,
         created_at: now,
         created_by: actor.id,
@@ -95,6 +102,17 @@ export class ContactsService {
       const row = await this.getRow(trx, actor, id);
       await this.customers.assertWritable(trx, actor, row.customer_id);
       const input = await this.customers.normalizeContactFields(trx, request);
+      const custom =
+        input.custom !== undefined
+          ? await this.customFields.merge(
+              trx,
+              'contact',
+              input.custom,
+              JSON.parse(row.custom) as Record<string, unknown>,
+              'update',
+              phoneRegionOf(await this.settings.dataQuality(trx)),
+            )
+          : undefined;
       if (row.deleted_at) throw notFound('CONTACT_NOT_FOUND');
       if (row.version !== input.version) throw staleRecord();
       if (input.customerId !== undefined && input.customerId !== row.customer_id) {
@@ -113,6 +131,7 @@ export class ContactsService {
         ...(input.birthday !== undefined ? { birthday: input.birthday } : {}),
         ...(input.notes !== undefined ? { notes: emptyToNull(input.notes) } : {}),
         ...(input.isPrimary !== undefined ? { is_primary: input.isPrimary ? 1 : 0 } : {}),
+        ...(custom !== undefined ? { custom: JSON.stringify(custom) } : {}),
         updated_at: now,
         updated_by: actor.id,
       });

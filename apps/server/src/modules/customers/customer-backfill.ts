@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { companyNameKey } from '../../platform/normalize/company-name.normalize';
 import { normalizeEmail } from '../../platform/normalize/email.normalize';
-import { isCountryCode, normalizePhone } from '../../platform/normalize/phone.normalize';
+import { normalizePhone } from '../../platform/normalize/phone.normalize';
+import { phoneRegionOf } from '../settings/phone-region';
 import type { SettingsService } from '../settings/settings.service';
 import type { CustomersRepository } from './customers.repository';
 import { CustomerIdentitiesRepository } from './duplicates/customer-identities.repository';
@@ -19,8 +20,7 @@ export async function backfillCustomerKeys(
   batchSize = 2000,
 ): Promise<number> {
   const identities = new CustomerIdentitiesRepository();
-  const { phoneRegion } = await settings.dataQuality(db);
-  const region = isCountryCode(phoneRegion) ? phoneRegion : 'CN';
+  const region = phoneRegionOf(await settings.dataQuality(db));
   let done = 0;
   for (;;) {
     const rows = await repository.rowsMissingNameKey(db, batchSize);

@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors/app-error';
 import { normalizeEmail } from '../../platform/normalize/email.normalize';
-import { isCountryCode, normalizePhone } from '../../platform/normalize/phone.normalize';
+import { type CountryCode, normalizePhone } from '../../platform/normalize/phone.normalize';
 import { normalizeRegion } from '../../platform/normalize/region.normalize';
 import { cleanText } from '../../platform/normalize/text.normalize';
 
@@ -30,7 +30,7 @@ export type NormalizedCustomerFields = {
  */
 export function normalizeCustomerFields(
   input: NormalizableCustomerFields,
-  phoneRegion: string,
+  phoneRegion: CountryCode,
 ): NormalizedCustomerFields {
   const fields: Record<string, string> = {};
   const out: NormalizedCustomerFields = {};
@@ -39,10 +39,9 @@ export function normalizeCustomerFields(
     if (!out.name) fields.name = 'required';
   }
   if (input.phones !== undefined) {
-    const region = isCountryCode(phoneRegion) ? phoneRegion : 'CN';
     const phones: string[] = [];
     input.phones.forEach((raw, index) => {
-      const phone = normalizePhone(raw, region);
+      const phone = normalizePhone(raw, phoneRegion);
       if (!phone) fields[`phones.${index}`] = 'phone';
       else if (!phones.includes(phone)) phones.push(phone);
     });

@@ -1,6 +1,5 @@
 import {
   type CustomerLifecycle,
-  type CustomerListQuery,
   type CustomerType,
   customerTypes,
   type TypeCounts,
@@ -13,7 +12,8 @@ import { notFound } from '../../platform/errors/app-error';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
 import type { UsersService } from '../users/users.service';
 import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
-import type { CustomersRepository } from './customers.repository';
+import type { CustomerQuery, CustomersRepository } from './customers.repository';
+import type { CustomersService } from './customers.service';
 
 const countCap = 10_000;
 
@@ -26,6 +26,7 @@ export class CustomerLifecycleService {
     private readonly now: () => Date,
     private readonly customers: CustomersRepository,
     private readonly users: UsersService,
+    private readonly withCustomFilters: CustomersService['withCustomFilters'],
   ) {}
 
   async lifecycle(actor: Actor, customerId: string): Promise<CustomerLifecycle> {
@@ -66,11 +67,12 @@ export class CustomerLifecycleService {
   }
 
   /** Counts per type under the list's other filters, each capped (shown as "10000+"). */
-  async typeCounts(actor: Actor, query: TypeCountsQuery): Promise<TypeCounts> {
+  async typeCounts(actor: Actor, request: TypeCountsQuery): Promise<TypeCounts> {
     assertCan(actor, 'customers', 'view');
+    const query = await this.withCustomFilters(request);
     const entries = await Promise.all(
       customerTypes.map(async (type) => {
-        const listQuery = { ...query, type, sort: '-updatedAt', limit: 1 } as CustomerListQuery;
+        const listQuery = { ...query, type, sort: '-updatedAt', limit: 1 } as CustomerQuery;
         return [type, await this.customers.cappedCount(this.db, actor, listQuery, countCap)] as const;
       }),
     );

@@ -32,6 +32,7 @@ export const toCustomer = (row: CustomerRow, names: CustomerNames): Customer => 
   website: row.website,
   tags: names.tags.get(row.id) ?? [],
   notes: row.notes,
+  custom: JSON.parse(row.custom) as Record<string, unknown>,
   ownerId: row.owner_id,
   ownerName: nameIn(names.users, row.owner_id),
   departmentId: row.department_id,

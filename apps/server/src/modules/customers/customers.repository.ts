@@ -8,7 +8,7 @@ import {
   sql,
 } from 'kysely';
 import type { DialectName } from '../../db/dialect';
-import { containsText } from '../../db/dialect';
+import { containsText, jsonArrayContains, jsonNumberCompare, jsonValueEquals } from '../../db/dialect';
 import type { CustomersTable, Database } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
 import { type KeysetSort, keysetPage } from '../../platform/pagination/keyset';
@@ -26,8 +26,12 @@ import {
   type SearchPlan,
   searchDocument,
 } from '../../platform/search/search-text';
+import type { CustomFilter } from '../custom-fields/custom-filters';
 
-export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text' | 'custom' | 'name_key'>;
+/** The list query with its custom-field conditions already checked against the definitions. */
+export type CustomerQuery = CustomerListQuery & { customFilters?: CustomFilter[] };
+
+export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text' | 'name_key'>;
 
 const listColumns = [
   'c.seq',
@@ -46,6 +50,7 @@ const listColumns = [
   'c.email',
   'c.website',
   'c.notes',
+  'c.custom',
   'c.owner_id',
   'c.department_id',
   'c.last_follow_up_at',
@@ -78,6 +83,7 @@ const filterKeys = [
   'source',
   'createdFrom',
   'createdTo',
+  'custom',
 ] as const satisfies readonly (keyof CustomerListQuery)[];
 
 const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString();
@@ -233,7 +239,7 @@ export class CustomersRepository {
       .executeTakeFirst();
   }
 
-  async list(executor: Kysely<Database>, actor: Actor, query: CustomerListQuery) {
+  async list(executor: Kysely<Database>, actor: Actor, query: CustomerQuery) {
     const deleted = query.deleted === 'true';
     const plan = planSearch(query.q);
     if (plan.kind === 'nothing') return { rows: [], nextCursor: null };
@@ -274,7 +280,7 @@ export class CustomersRepository {
   }
 
   /** Live customers matching the list filters, counted up to `cap` (an exact count is not cheap at 1M). */
-  async cappedCount(executor: Kysely<Database>, actor: Actor, query: CustomerListQuery, cap: number) {
+  async cappedCount(executor: Kysely<Database>, actor: Actor, query: CustomerQuery, cap: number) {
     const result = await executor
       .selectFrom((eb) =>
         eb
@@ -300,7 +306,7 @@ export class CustomersRepository {
   private async sortIndexShouldDrive(
     executor: Kysely<Database>,
     actor: Actor,
-    query: CustomerListQuery,
+    query: CustomerQuery,
     sortField: string,
   ): Promise<boolean> {
     if (this.dialect !== 'sqlite' || sortField === 'updatedAt') return false;
@@ -323,7 +329,7 @@ export class CustomersRepository {
   }
 
   /** `steerTo` names the sort field whose index should drive: the other filters avoid their indexes. */
-  private filters(eb: CustomerScope, actor: Actor, query: CustomerListQuery, steerTo: string | undefined) {
+  private filters(eb: CustomerScope, actor: Actor, query: CustomerQuery, steerTo: string | undefined) {
     const plus = sql.raw(steerTo ? '+' : '');
     const equals = (column: string, value: string) => sql<SqlBool>`${plus}${sql.ref(column)} = ${value}`;
     // A created range stays indexed when the list is sorted by creation: one index serves both.
@@ -343,6 +349,18 @@ export class CustomersRepository {
     }
     if (query.createdTo)
       conditions.push(sql<SqlBool>`${createdPlus}c.created_at < ${dayAfter(query.createdTo)}`);
+    for (const filter of query.customFilters ?? []) {
+      if (filter.kind === 'equals')
+        conditions.push(jsonValueEquals(this.dialect, 'c.custom', filter.key, filter.value));
+      else if (filter.kind === 'contains') {
+        conditions.push(jsonArrayContains(this.dialect, 'c.custom', filter.key, filter.value));
+      } else {
+        if (filter.min !== undefined)
+          conditions.push(jsonNumberCompare(this.dialect, 'c.custom', filter.key, '>=', filter.min));
+        if (filter.max !== undefined)
+          conditions.push(jsonNumberCompare(this.dialect, 'c.custom', filter.key, '<=', filter.max));
+      }
+    }
     if (query.tag) {
       // EXISTS lets the sort index drive and probe the tag per row; `id IN (…)` made SQLite sort
       // every tagged customer (120 ms → 1 ms at 1M, bench/RESULTS.md).
@@ -368,7 +386,7 @@ export class CustomersRepository {
   private async search(
     executor: Kysely<Database>,
     actor: Actor,
-    query: CustomerListQuery,
+    query: CustomerQuery,
     plan: Extract<SearchPlan, { kind: 'gram' | 'substring' | 'email' }>,
   ) {
     const deleted = query.deleted === 'true';

@@ -19,7 +19,10 @@ import { newId } from '../../platform/ids';
 import { companyNameKey } from '../../platform/normalize/company-name.normalize';
 import { type Actor, assertCan, can } from '../../platform/permissions/actor';
 import { emptyToNull } from '../../platform/text';
+import type { CustomFieldsService } from '../custom-fields/custom-fields.service';
+import { type CustomFilter, parseCustomFilters } from '../custom-fields/custom-filters';
 import type { DepartmentsService } from '../departments/departments.service';
+import { phoneRegionOf } from '../settings/phone-region';
 import type { SettingsService } from '../settings/settings.service';
 import type { UsersService } from '../users/users.service';
 import { normalizeCustomerFields } from './customer-input.normalize';
@@ -48,6 +51,7 @@ export class CustomersService {
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
     private readonly settings: SettingsService,
+    private readonly customFields: CustomFieldsService,
     sortProbeCap?: number,
   ) {
     this.repository = new CustomersRepository(dialect, now, sortProbeCap);
@@ -65,14 +69,14 @@ export class CustomersService {
     const settings = await this.settings.dataQuality();
     const probe = normalizeCustomerFields(
       { name: request.name || undefined, phones: request.phones, email: request.email },
-      settings.phoneRegion,
+      phoneRegionOf(settings),
     );
     return this.duplicates.check(this.db, actor, probe, 'manual', settings, request.excludeId);
   }
 
   async list(actor: Actor, query: CustomerListQuery): Promise<CustomerPage> {
     assertCan(actor, 'customers', 'view');
-    const page = await this.repository.list(this.db, actor, query);
+    const page = await this.repository.list(this.db, actor, await this.withCustomFilters(query));
     return { items: await this.toDtos(this.db, page.rows), nextCursor: page.nextCursor };
   }
 
@@ -80,6 +84,15 @@ export class CustomersService {
     assertCan(actor, 'customers', 'view');
     const row = await this.getVisibleRow(this.db, actor, id);
     return (await this.toDtos(this.db, [row]))[0] as Customer;
+  }
+
+  /** The list query with its `custom` JSON turned into checked conditions (400 per unknown field). */
+  async withCustomFilters<T extends { custom?: string }>(
+    query: T,
+  ): Promise<T & { customFilters: CustomFilter[] }> {
+    if (!query.custom) return { ...query, customFilters: [] };
+    const definitions = await this.customFields.definitionsOf(this.db, 'customer');
+    return { ...query, customFilters: parseCustomFilters(query.custom, definitions) };
   }
 
   /** Names of the customers among `ids` that the actor may see (for other modules' histories). */
@@ -104,7 +117,7 @@ export class CustomersService {
   async normalizeContactFields<
     T extends { name?: string; mobile?: string | null; phone?: string | null; email?: string | null },
   >(executor: Kysely<Database>, input: T): Promise<T> {
-    const { phoneRegion } = await this.settings.dataQuality(executor);
+    const phoneRegion = phoneRegionOf(await this.settings.dataQuality(executor));
     const fields: Record<string, string> = {};
     const out = { ...input };
     const phone = (key: 'mobile' | 'phone') => {
@@ -146,10 +159,18 @@ export class CustomersService {
     const input = createCustomerSchema.parse(request);
     return this.db.transaction().execute(async (trx) => {
       const settings = await this.settings.dataQuality(trx);
-      const clean = normalizeCustomerFields(input, settings.phoneRegion);
+      const clean = normalizeCustomerFields(input, phoneRegionOf(settings));
       const name = clean.name ?? input.name;
       const phones = clean.phones ?? [];
       const email = clean.email ?? null;
+      const custom = await this.customFields.merge(
+        trx,
+        'customer',
+        input.custom,
+        {},
+        'create',
+        phoneRegionOf(settings),
+      );
       DuplicateChecker.enforce(
         await this.duplicates.check(
           trx,
@@ -187,7 +208,7 @@ export class CustomersService {
           owner_id: ownerId,
           department_id: departmentId,
           last_follow_up_at: null,
-          custom: '{}',
+          custom: JSON.stringify(custom),
           version: 1,
           created_at: now,
           created_by: actor.id,
@@ -243,7 +264,7 @@ export class CustomersService {
               }
             : {}),
         },
-        settings.phoneRegion,
+        phoneRegionOf(settings),
       );
       const identityChanges =
         (clean.name !== undefined && clean.name !== row.name) ||
@@ -279,6 +300,17 @@ export class CustomersService {
           row.owner_id,
         );
       }
+      const custom =
+        input.custom !== undefined
+          ? await this.customFields.merge(
+              trx,
+              'customer',
+              input.custom,
+              JSON.parse(row.custom) as Record<string, unknown>,
+              'update',
+              phoneRegionOf(settings),
+            )
+          : undefined;
       const now = this.now().toISOString();
       const typeChanges = input.type !== undefined && input.type !== row.type;
       const updated = await this.repository.update(trx, id, input.version, {
@@ -294,6 +326,7 @@ export class CustomersService {
         ...(clean.email !== undefined ? { email: clean.email } : {}),
         ...(input.website !== undefined ? { website: input.website } : {}),
         ...(input.notes !== undefined ? { notes: emptyToNull(input.notes) } : {}),
+        ...(custom !== undefined ? { custom: JSON.stringify(custom) } : {}),
         ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
         department_id: departmentId,
         updated_at: now,
