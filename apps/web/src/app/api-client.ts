@@ -6,13 +6,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: Record<string, string> | undefined;
+  /** Machine-readable context (`error.details`), e.g. `duplicates` for DUPLICATE_WARNING. */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, fields?: Record<string, string>) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields?: Record<string, string>,
+    details?: Record<string, unknown>,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.details = details;
   }
 }
 
@@ -91,7 +100,13 @@ export const apiRequest = async <T>(path: string, options: RequestOptions = {}):
 
   if (!response.ok) {
     const apiError = isErrorEnvelope(payload)
-      ? new ApiError(response.status, payload.error.code, payload.error.message, payload.error.fields)
+      ? new ApiError(
+          response.status,
+          payload.error.code,
+          payload.error.message,
+          payload.error.fields,
+          payload.error.details,
+        )
       : new ApiError(response.status, 'INTERNAL', i18n.t('errors.unexpected'));
     if (
       response.status === 401 &&
@@ -112,6 +127,8 @@ export const api = {
     apiRequest<T>(path, { ...options, method: 'POST', body: body ?? {} }),
   patch: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown, options?: Omit<RequestOptions, 'method' | 'body'>) =>
+    apiRequest<T>(path, { ...options, method: 'PUT', body }),
   delete: <T>(path: string, options?: Omit<RequestOptions, 'method' | 'body'>) =>
     apiRequest<T>(path, { ...options, method: 'DELETE' }),
 };

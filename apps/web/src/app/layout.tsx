@@ -7,6 +7,7 @@ import {
   LogoutOutlined,
   MenuOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -41,6 +42,7 @@ const menuKeys = [
   '/admin/users',
   '/admin/departments',
   '/admin/roles',
+  '/settings/data-quality',
 ] as const;
 
 const selectedKey = (pathname: string): string[] => {
@@ -94,6 +96,13 @@ const useMenuItems = (): MenuItem[] => {
       key: '/admin/roles',
       icon: <SafetyCertificateOutlined aria-hidden />,
       label: link('/admin/roles', t('nav.roles')),
+    });
+  }
+  if (can('settings', 'view')) {
+    admin.push({
+      key: '/settings/data-quality',
+      icon: <SettingOutlined aria-hidden />,
+      label: link('/settings/data-quality', t('nav.settings')),
     });
   }
   if (admin.length > 0) main.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin });

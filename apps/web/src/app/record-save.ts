@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import { App, type FormInstance } from 'antd';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { isApiError } from './api-client';
@@ -44,6 +45,8 @@ interface RecordSaveOptions<
   /** Someone else changed the record meanwhile (409): reload what is shown. */
   onStale: (record: R) => void;
   onClose: () => void;
+  /** A save error the form handles itself (return true), e.g. a duplicate warning to confirm. */
+  onSaveError?: (error: unknown) => boolean;
 }
 
 /**
@@ -62,7 +65,11 @@ export const useRecordSave = <
   const { message } = App.useApp();
   const { record, form } = options;
 
+  // What was sent last: `resend` repeats it with extra fields (e.g. acknowledgeDuplicates).
+  const lastSent = useRef<Record<string, unknown> | undefined>(undefined);
+
   const failed = (error: unknown) => {
+    if (options.onSaveError?.(error)) return;
     if (record && isApiError(error) && error.code === 'STALE_RECORD') {
       void message.warning(t('common.staleRecord'), 6);
       options.onStale(record);
@@ -95,12 +102,23 @@ export const useRecordSave = <
         form,
         message,
       );
-      if (body) update.mutate(body);
+      if (body) send(body);
     } else {
       const body = parseWithSchema(options.createSchema, payload, form, message);
-      if (body) create.mutate(body);
+      if (body) send(body);
     }
   };
 
-  return { submit, pending: create.isPending || update.isPending };
+  const send = (body: Record<string, unknown>) => {
+    lastSent.current = body;
+    if (record) update.mutate(body as z.output<U>);
+    else create.mutate(body as z.output<C>);
+  };
+
+  /** Sends the last body again with `extra` merged in (after the user confirmed something). */
+  const resend = (extra: Record<string, unknown>) => {
+    if (lastSent.current) send({ ...lastSent.current, ...extra });
+  };
+
+  return { submit, resend, pending: create.isPending || update.isPending };
 };

@@ -41,6 +41,9 @@ const DepartmentsPage = lazy(() =>
 const RolesPage = lazy(() =>
   import('../features/admin/routes/roles-page').then((m) => ({ default: m.RolesPage })),
 );
+const DataQualityPage = lazy(() =>
+  import('../features/settings/routes/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -112,6 +115,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission module="roles" action="view">
                 <RolesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'settings/data-quality',
+            element: (
+              <RequirePermission module="settings" action="view">
+                <DataQualityPage />
               </RequirePermission>
             ),
           },

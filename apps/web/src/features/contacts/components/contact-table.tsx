@@ -3,7 +3,7 @@ import { Card, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { emptyMark, formatDateTime } from '../../../components/format';
+import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
 import { useIsMobile } from '../../../components/use-is-mobile';
 
 interface ContactTableProps {
@@ -45,7 +45,7 @@ export const ContactTable = ({ contacts, loading, showCustomer = true, actions }
               {[
                 contact.title,
                 showCustomer ? contact.customerName : null,
-                contact.mobile ?? contact.phone,
+                formatPhone(contact.mobile ?? contact.phone),
                 contact.email,
               ]
                 .filter(Boolean)
@@ -88,9 +88,14 @@ export const ContactTable = ({ contacts, loading, showCustomer = true, actions }
       key: 'mobile',
       title: t('contacts.fields.mobile'),
       width: 120,
-      render: (_, c) => c.mobile ?? emptyMark,
+      render: (_, c) => (c.mobile ? formatPhone(c.mobile) : emptyMark),
     },
-    { key: 'phone', title: t('contacts.fields.phone'), width: 120, render: (_, c) => c.phone ?? emptyMark },
+    {
+      key: 'phone',
+      title: t('contacts.fields.phone'),
+      width: 120,
+      render: (_, c) => (c.phone ? formatPhone(c.phone) : emptyMark),
+    },
     {
       key: 'email',
       title: t('contacts.fields.email'),

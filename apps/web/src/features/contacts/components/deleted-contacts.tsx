@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/auth';
 import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
-import { emptyMark, formatDateTime } from '../../../components/format';
+import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
 import { LoadMore } from '../../../components/load-more';
 import { contactKeys, contactListQueryOptions, restoreContact } from '../api/contacts-api';
 
@@ -39,7 +39,7 @@ export const DeletedContacts = () => {
       key: 'mobile',
       title: t('contacts.fields.mobile'),
       width: 140,
-      render: (_, contact) => contact.mobile ?? contact.phone ?? emptyMark,
+      render: (_, contact) => formatPhone(contact.mobile ?? contact.phone) || emptyMark,
     },
     {
       key: 'deletedAt',

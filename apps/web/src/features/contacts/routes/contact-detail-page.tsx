@@ -18,7 +18,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useCan } from '../../../app/auth';
 import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
-import { emptyMark, formatDate, formatDateTime } from '../../../components/format';
+import { emptyMark, formatDate, formatDateTime, formatPhone, phoneHref } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
 import { contactKeys, contactQueryOptions, deleteContact, restoreContact } from '../api/contacts-api';
 import { ContactFormDrawer } from '../components/contact-form-drawer';
@@ -117,7 +117,7 @@ export const ContactDetailPage = () => {
       key: 'mobile',
       label: t('contacts.fields.mobile'),
       children: contact.mobile ? (
-        <a href={`tel:${contact.mobile.replace(/[^\d+]/g, '')}`}>{contact.mobile}</a>
+        <a href={phoneHref(contact.mobile)}>{formatPhone(contact.mobile)}</a>
       ) : (
         emptyMark
       ),
@@ -126,7 +126,7 @@ export const ContactDetailPage = () => {
       key: 'phone',
       label: t('contacts.fields.phone'),
       children: contact.phone ? (
-        <a href={`tel:${contact.phone.replace(/[^\d+]/g, '')}`}>{contact.phone}</a>
+        <a href={phoneHref(contact.phone)}>{formatPhone(contact.phone)}</a>
       ) : (
         emptyMark
       ),

@@ -1,7 +1,7 @@
 import type { Customer } from '@kehu/contracts';
 import { Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { emptyMark, formatDateTime } from '../../../components/format';
+import { emptyMark, formatDateTime, formatPhone, phoneHref } from '../../../components/format';
 import { CustomerTypeTag } from './customer-display';
 
 const orEmpty = (value: string | null | undefined) => value || emptyMark;
@@ -24,8 +24,8 @@ export const CustomerDescriptions = ({ customer }: { customer: Customer }) => {
         customer.phones.length > 0 ? (
           <Flex vertical>
             {customer.phones.map((phone) => (
-              <a key={phone} href={`tel:${phone.replace(/[^\d+]/g, '')}`}>
-                {phone}
+              <a key={phone} href={phoneHref(phone)}>
+                {formatPhone(phone)}
               </a>
             ))}
           </Flex>

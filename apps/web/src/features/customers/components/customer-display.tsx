@@ -3,7 +3,7 @@ import { Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { translateKey } from '../../../app/i18n';
-import { emptyMark, formatDateTime } from '../../../components/format';
+import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
 import { plainValue } from '../../../components/history-timeline';
 
 const typeColor: Record<CustomerType, string> = {
@@ -30,5 +30,8 @@ export const formatCustomerValue = (field: string, value: unknown): ReactNode =>
   const group = enumFields[field];
   if (group && typeof value === 'string') return translateKey(`customers.${group}.${value}`, value);
   if (dateFields.has(field) && typeof value === 'string') return formatDateTime(value);
+  if (field === 'phones' && Array.isArray(value)) {
+    return value.length > 0 ? value.map((phone) => formatPhone(String(phone))).join(', ') : emptyMark;
+  }
   return plainValue(value);
 };

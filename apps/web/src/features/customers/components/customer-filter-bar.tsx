@@ -1,5 +1,5 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { customerKinds, customerLevels, customerSortFields, customerTypes } from '@kehu/contracts';
+import { customerKinds, customerLevels, customerSortFields } from '@kehu/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, DatePicker, Flex, Input, Select, TreeSelect } from 'antd';
 import dayjs from 'dayjs';
@@ -12,6 +12,7 @@ import { useDebouncedCommit } from '../../../components/use-debounced-commit';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import type { CustomerFilters } from '../api/customers-api';
 import { departmentsLookupQueryOptions, ownerLookupKey, searchOwners } from '../api/lookups-api';
+import { CustomerTypeCounts } from './customer-type-counts';
 
 interface CustomerFilterBarProps {
   filters: CustomerFilters;
@@ -53,15 +54,6 @@ export const CustomerFilterBar = ({ filters, onChange, onClear }: CustomerFilter
 
   const filtersPanel = (
     <Flex wrap="wrap" gap={8} vertical={isMobile} style={{ width: '100%' }}>
-      <Select
-        aria-label={t('customers.fields.type')}
-        placeholder={t('customers.fields.type')}
-        allowClear
-        value={filters.type}
-        onChange={(type) => onChange({ type })}
-        options={customerTypes.map((type) => ({ value: type, label: t(`customers.types.${type}`) }))}
-        style={{ width: fieldWidth }}
-      />
       <Select
         aria-label={t('customers.fields.level')}
         placeholder={t('customers.fields.level')}
@@ -176,6 +168,7 @@ export const CustomerFilterBar = ({ filters, onChange, onClear }: CustomerFilter
         ) : null}
       </Flex>
       {!isMobile || expanded ? filtersPanel : null}
+      <CustomerTypeCounts filters={filters} onChange={(type) => onChange({ type })} />
     </Flex>
   );
 };

@@ -14,6 +14,7 @@ import {
 } from '@kehu/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Drawer, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth';
 import { zodRule } from '../../../app/forms';
@@ -21,7 +22,10 @@ import { formText, useRecordSave } from '../../../app/record-save';
 import { RemoteSelect } from '../../../components/remote-select';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { createCustomer, customerKeys, updateCustomer } from '../api/customers-api';
+import { type DuplicateRefusal, duplicateRefusal } from '../api/duplicates-api';
 import { ownerLookupKey, searchOwners } from '../api/lookups-api';
+import { useDuplicateCheck } from '../hooks/use-duplicate-check';
+import { DuplicateHint, DuplicateSaveModal } from './duplicate-matches';
 
 interface CustomerFormValues {
   kind: CustomerKind;
@@ -109,6 +113,14 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CustomerFormValues>();
   const shape = createCustomerSchema.shape;
+  const [refusal, setRefusal] = useState<DuplicateRefusal>();
+  const watchedName = Form.useWatch('name', form);
+  const watchedPhones = Form.useWatch('phones', form);
+  const watchedEmail = Form.useWatch('email', form);
+  const duplicates = useDuplicateCheck(
+    { name: watchedName, phones: watchedPhones, email: watchedEmail, excludeId: customer?.id },
+    open,
+  );
 
   const saved = (result: Customer) => {
     queryClient.setQueryData(customerKeys.detail(result.id), result);
@@ -119,7 +131,7 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
     onClose();
   };
 
-  const { submit, pending } = useRecordSave({
+  const { submit, resend, pending } = useRecordSave({
     record: customer,
     form,
     fields: formFields,
@@ -133,7 +145,18 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
       void queryClient.invalidateQueries({ queryKey: customerKeys.history(stale.id) });
     },
     onClose,
+    // 409 DUPLICATE_WARNING / DUPLICATE_BLOCKED: show the matches (and, for a warning, "save anyway").
+    onSaveError: (error) => {
+      const duplicate = duplicateRefusal(error);
+      if (!duplicate) return false;
+      setRefusal(duplicate);
+      return true;
+    },
   });
+  const saveAnyway = () => {
+    setRefusal(undefined);
+    resend({ acknowledgeDuplicates: true });
+  };
   const onFinish = (values: CustomerFormValues) => submit(toPayload(values));
 
   const knownOwners = [{ value: user.id, label: user.name }];
@@ -169,6 +192,7 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
         onFinish={onFinish}
         scrollToFirstError
       >
+        <DuplicateHint result={duplicates} />
         <Row gutter={16}>
           <Col {...half}>
             <Form.Item name="kind" label={t('customers.fields.kind')} required>
@@ -319,6 +343,12 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
           </Col>
         </Row>
       </Form>
+      <DuplicateSaveModal
+        refusal={refusal}
+        saving={pending}
+        onSaveAnyway={saveAnyway}
+        onClose={() => setRefusal(undefined)}
+      />
     </Drawer>
   );
 };

@@ -11,6 +11,9 @@ interface CustomerTableProps {
   loading: boolean;
   sort: string;
   onSortChange: (sort: string | undefined) => void;
+  /** With these two the rows get checkboxes (for bulk actions). */
+  selectedIds?: readonly string[];
+  onSelectionChange?: (ids: string[]) => void;
 }
 
 const orderOf = (sort: string, field: CustomerSortField): SortOrder => {
@@ -33,7 +36,14 @@ const TagList = ({ tags }: { tags: readonly string[] }) =>
   );
 
 /** Wide screens: a table; clicking a sortable header changes the server's sort. */
-export const CustomerTable = ({ customers, loading, sort, onSortChange }: CustomerTableProps) => {
+export const CustomerTable = ({
+  customers,
+  loading,
+  sort,
+  onSortChange,
+  selectedIds,
+  onSelectionChange,
+}: CustomerTableProps) => {
   const { t } = useTranslation();
   const sortable = (field: CustomerSortField) => ({
     sorter: true,
@@ -122,6 +132,16 @@ export const CustomerTable = ({ customers, loading, sort, onSortChange }: Custom
       pagination={false}
       onChange={onChange}
       showSorterTooltip={false}
+      rowSelection={
+        selectedIds && onSelectionChange
+          ? {
+              selectedRowKeys: [...selectedIds],
+              onChange: (keys) => onSelectionChange(keys.map(String)),
+              preserveSelectedRowKeys: true,
+              fixed: 'left',
+            }
+          : undefined
+      }
       scroll={{ x: 1250 }}
       size="middle"
     />

@@ -1,4 +1,10 @@
-import { ArrowLeftOutlined, DeleteOutlined, EditOutlined, UndoOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  SwapOutlined,
+  UndoOutlined,
+} from '@ant-design/icons';
 import type { Customer } from '@kehu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Flex, Spin, Tabs } from 'antd';
@@ -15,6 +21,9 @@ import { CustomerDescriptions } from '../components/customer-descriptions';
 import { CustomerTypeTag } from '../components/customer-display';
 import { CustomerFormDrawer } from '../components/customer-form-drawer';
 import { CustomerHistory } from '../components/customer-history';
+import { CustomerLifecycleTimeline } from '../components/customer-lifecycle-timeline';
+import { CustomerTeamPanel } from '../components/customer-team-panel';
+import { CustomerTransferModal } from '../components/customer-transfer-modal';
 
 interface CustomerDetailPageProps {
   /** The Contacts tab, supplied by the app (features do not import each other). */
@@ -30,6 +39,7 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
   const location = useLocation();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
+  const [transferring, setTransferring] = useState(false);
   const customerQuery = useQuery(customerQueryOptions(id));
 
   const remove = useMutation({
@@ -87,6 +97,13 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
       </Button>,
     );
   }
+  if (!isDeleted && can('customers', 'transfer')) {
+    actions.push(
+      <Button key="transfer" icon={<SwapOutlined aria-hidden />} onClick={() => setTransferring(true)}>
+        {t('ownership.transfer.action')}
+      </Button>,
+    );
+  }
   if (!isDeleted && can('customers', 'delete')) {
     actions.push(
       <Button
@@ -105,6 +122,20 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
     ...(renderContacts && !isDeleted
       ? [{ key: 'contacts', label: t('customers.tabs.contacts'), children: renderContacts(customer) }]
       : []),
+    ...(isDeleted
+      ? []
+      : [
+          {
+            key: 'team',
+            label: t('ownership.team.tab'),
+            children: <CustomerTeamPanel customerId={customer.id} canManage={can('customers', 'edit')} />,
+          },
+        ]),
+    {
+      key: 'lifecycle',
+      label: t('ownership.lifecycle.tab'),
+      children: <CustomerLifecycleTimeline customerId={customer.id} typeChangedAt={customer.typeChangedAt} />,
+    },
     {
       key: 'history',
       label: t('customers.tabs.history'),
@@ -150,6 +181,14 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
         <Tabs items={tabs} destroyOnHidden />
       </Card>
       {editing ? <CustomerFormDrawer open customer={customer} onClose={() => setEditing(false)} /> : null}
+      {transferring ? (
+        <CustomerTransferModal
+          open
+          customerIds={[customer.id]}
+          customerName={customer.name}
+          onClose={() => setTransferring(false)}
+        />
+      ) : null}
     </>
   );
 };

@@ -1,7 +1,7 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Spin } from 'antd';
-import { lazy, Suspense, useState } from 'react';
+import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/auth';
 import { ErrorResult } from '../../../components/error-result';
@@ -17,6 +17,12 @@ import { useCustomerFilters } from '../components/use-customer-filters';
 const CustomerFormDrawer = lazy(() =>
   import('../components/customer-form-drawer').then((m) => ({ default: m.CustomerFormDrawer })),
 );
+const CustomerTransferModal = lazy(() =>
+  import('../components/customer-transfer-modal').then((m) => ({ default: m.CustomerTransferModal })),
+);
+
+/** The server takes at most this many customers in one handover. */
+const transferLimit = 500;
 
 export const CustomersPage = () => {
   const { t } = useTranslation();
@@ -24,8 +30,17 @@ export const CustomersPage = () => {
   const isMobile = useIsMobile();
   const { filters, setFilters, clearFilters } = useCustomerFilters();
   const [creating, setCreating] = useState(false);
+  const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  const [transferring, setTransferring] = useState(false);
   const list = useInfiniteQuery({ ...customerListQueryOptions(filters), placeholderData: keepPreviousData });
   const customers = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const canTransfer = can('customers', 'transfer') && filters.deleted !== 'true';
+
+  // Another filter shows other rows: a selection made under the old one would act on hidden customers.
+  const filterKey = JSON.stringify(filters);
+  useEffect(() => {
+    if (filterKey) setSelectedIds([]);
+  }, [filterKey]);
 
   return (
     <>
@@ -40,6 +55,40 @@ export const CustomersPage = () => {
         }
       />
       <CustomerFilterBar filters={filters} onChange={setFilters} onClear={clearFilters} />
+      {canTransfer && !isMobile && selectedIds.length > 0 ? (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          title={
+            <Flex gap={8} align="center" wrap="wrap">
+              <Typography.Text>
+                {t('ownership.selection.count', { count: selectedIds.length })}
+              </Typography.Text>
+              {selectedIds.length > transferLimit ? (
+                <Typography.Text type="danger">
+                  {t('ownership.selection.tooMany', { max: transferLimit })}
+                </Typography.Text>
+              ) : null}
+            </Flex>
+          }
+          action={
+            <Flex gap={8}>
+              <Button
+                type="primary"
+                size="small"
+                icon={<SwapOutlined aria-hidden />}
+                disabled={selectedIds.length > transferLimit}
+                onClick={() => setTransferring(true)}
+              >
+                {t('ownership.transfer.action')}
+              </Button>
+              <Button size="small" onClick={() => setSelectedIds([])}>
+                {t('ownership.selection.clear')}
+              </Button>
+            </Flex>
+          }
+        />
+      ) : null}
       {list.isError ? (
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : isMobile ? (
@@ -52,6 +101,8 @@ export const CustomersPage = () => {
           loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
           sort={filters.sort ?? '-updatedAt'}
           onSortChange={(sort) => setFilters({ sort: sort === '-updatedAt' ? undefined : sort })}
+          selectedIds={canTransfer ? selectedIds : undefined}
+          onSelectionChange={canTransfer ? setSelectedIds : undefined}
         />
       )}
       <LoadMore
@@ -63,6 +114,16 @@ export const CustomersPage = () => {
       {creating ? (
         <Suspense fallback={null}>
           <CustomerFormDrawer open onClose={() => setCreating(false)} />
+        </Suspense>
+      ) : null}
+      {transferring ? (
+        <Suspense fallback={null}>
+          <CustomerTransferModal
+            open
+            customerIds={selectedIds}
+            onClose={() => setTransferring(false)}
+            onTransferred={() => setSelectedIds([])}
+          />
         </Suspense>
       ) : null}
     </>
