@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -25,6 +26,7 @@ import { customerOwnershipRoutes } from './modules/customers/customer-ownership.
 import { customersRoutes } from './modules/customers/customers.routes';
 import { departmentsRoutes } from './modules/departments/departments.routes';
 import { healthRoutes } from './modules/health/health.routes';
+import { importsRoutes } from './modules/imports/imports.routes';
 import { setupRoutes } from './modules/organization/setup.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { createServices, type Services } from './modules/services';
@@ -53,7 +55,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   const database =
     options.database ?? openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: sqlitePathOf(config) });
   await migrateToLatest(database);
-  const services = createServices(database, config.now, { sortProbeCap: config.sortProbeCap });
+  const services = createServices(database, config.now, {
+    sortProbeCap: config.sortProbeCap,
+    dataDir: config.dataDir,
+    importMaxBytes: config.importMaxBytes,
+  });
 
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
@@ -85,6 +91,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     },
   });
   await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: config.importMaxBytes + 1, files: 1, fields: 10 } });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -123,11 +130,15 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   contactsRoutes(app, services);
   settingsRoutes(app, services);
   customFieldsRoutes(app, services);
+  importsRoutes(app, services);
 
   // Older rows get their duplicate-check keys in the background; a large install keeps serving meanwhile.
   void backfillCustomerKeys(database.db, services.customers.repository, services.settings).catch((error) =>
     app.log.error({ err: error }, 'customer key backfill failed'),
   );
+
+  if (config.jobPollMs > 0) services.jobs.start(config.jobPollMs);
+  app.addHook('onClose', () => services.jobs.stop());
 
   // Expired sessions are refused at once; this only keeps the table small.
   const sweep = setInterval(

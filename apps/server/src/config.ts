@@ -20,6 +20,14 @@ const configSchema = z.object({
   validateResponses: z.enum(['true', 'false']).default('false'),
   /** Trust X-Forwarded-* (client address for rate limits) only behind a known reverse proxy. */
   trustProxy: z.enum(['true', 'false']).default('false'),
+  /** The largest import file (bytes). A million-row CSV is ~150 MB. */
+  importMaxBytes: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(200 * 1024 * 1024),
+  /** How often the background job runner looks for work (ms); 0 = never (tests drain by hand). */
+  jobPollMs: z.coerce.number().int().min(0).default(1000),
 });
 
 export type AppConfig = z.infer<typeof configSchema> & {
@@ -45,6 +53,8 @@ export function loadConfig(
     webDistDir: env.KEHU_WEB_DIST,
     trustProxy: env.KEHU_TRUST_PROXY,
     validateResponses: env.KEHU_VALIDATE_RESPONSES,
+    importMaxBytes: env.KEHU_IMPORT_MAX_BYTES,
+    jobPollMs: env.KEHU_JOB_POLL_MS,
   });
   return { ...parsed, now: () => new Date(), ...overrides };
 }

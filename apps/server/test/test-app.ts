@@ -30,9 +30,18 @@ export interface TestApp extends BuiltApp {
 /** A fresh database per call (one per test file, usually): a temp SQLite file or a new PostgreSQL database. */
 export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
   const clock = new TestClock();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-test-'));
   const config = loadConfig(
     {},
-    { logLevel: 'silent', loginRateLimitPerMinute: 10_000, now: clock.now, ...overrides },
+    // Jobs run when a test drains them (services.jobs.drain()), not on a timer.
+    {
+      logLevel: 'silent',
+      loginRateLimitPerMinute: 10_000,
+      now: clock.now,
+      dataDir,
+      jobPollMs: 0,
+      ...overrides,
+    },
   );
   let cleanup: () => Promise<void>;
   let database: BuiltApp['database'];
@@ -50,11 +59,11 @@ export async function buildTestApp(overrides: Partial<AppConfig> = {}): Promise<
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     };
   } else {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-test-'));
-    database = openDatabase({ sqlitePath: path.join(dir, 'kehu.db') });
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+    database = openDatabase({ sqlitePath: path.join(dataDir, 'kehu.db') });
+    cleanup = async () => fs.rmSync(dataDir, { recursive: true, force: true });
   }
   const built = await buildApp(config, { database });
   await built.app.ready();
@@ -132,6 +141,36 @@ export class ApiClient {
   patch<T = Json>(url: string, body: unknown) {
     return this.request<T>('PATCH', url, body);
   }
+  /** A multipart/form-data upload of one file field named `file`, as a browser sends it. */
+  async upload<T = Json>(url: string, fileName: string, content: Buffer | string): Promise<Response<T>> {
+    const boundary = `----kehu${Date.now()}`;
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      Buffer.isBuffer(content) ? content : Buffer.from(content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await this.app.inject({
+      method: 'POST',
+      url,
+      payload,
+      headers: {
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+        'accept-language': this.locale,
+        ...(this.session ? { cookie: this.session.cookie, 'x-csrf-token': this.session.csrfToken } : {}),
+      },
+    });
+    const text = response.body;
+    return {
+      status: response.statusCode,
+      body: (text && response.headers['content-type']?.toString().includes('json')
+        ? JSON.parse(text)
+        : text) as T,
+      headers: response.headers,
+    };
+  }
+
   put<T = Json>(url: string, body: unknown) {
     return this.request<T>('PUT', url, body);
   }

@@ -2,7 +2,7 @@
 
 /** What a role may do, module by module (function permissions). */
 export const permissionModules = {
-  customers: ['view', 'create', 'edit', 'delete', 'export', 'transfer'],
+  customers: ['view', 'create', 'edit', 'delete', 'export', 'transfer', 'import'],
   contacts: ['view', 'create', 'edit', 'delete', 'export'],
   users: ['view', 'manage'],
   departments: ['view', 'manage'],

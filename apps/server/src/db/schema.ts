@@ -220,6 +220,53 @@ export interface CustomFieldDefinitionsTable {
   updated_at: Timestamp;
 }
 
+export interface JobsTable {
+  id: string;
+  type: string;
+  /** queued | running | succeeded | failed */
+  status: string;
+  /** JSON. */
+  payload: string;
+  attempts: Generated<number>;
+  error: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  run_after: Timestamp;
+  started_at: Timestamp | null;
+  heartbeat_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportsTable {
+  id: string;
+  entity: string;
+  /** draft | queued | running | succeeded | failed */
+  status: string;
+  file_name: string;
+  file_path: string;
+  file_size: number;
+  format: string;
+  encoding: string;
+  /** JSON array of the file's header cells. */
+  headers: string;
+  /** JSON: { header: field key | null }. */
+  mapping: string;
+  duplicate_policy: string;
+  job_id: string | null;
+  rows_done: number;
+  bytes_done: number;
+  created_count: number;
+  updated_count: number;
+  skipped_count: number;
+  failed_count: number;
+  failed_path: string | null;
+  error: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   departments: DepartmentsTable;
@@ -239,4 +286,6 @@ export interface Database {
   customer_owner_changes: CustomerOwnerChangesTable;
   customer_members: CustomerMembersTable;
   custom_field_definitions: CustomFieldDefinitionsTable;
+  jobs: JobsTable;
+  imports: ImportsTable;
 }

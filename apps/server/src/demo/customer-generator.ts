@@ -12,7 +12,6 @@ import {
   BUILDINGS,
   CHINESE_TITLES,
   CITIES,
-  type City,
   COMPANY_MAILBOXES,
   CONTACT_COUNTS,
   ENGLISH_BRANDS,
@@ -33,7 +32,6 @@ import {
   TAGS,
   TOP_LEVEL_DOMAINS,
   TRADES,
-  type Trade,
   TYPES,
 } from './customer-generator.pools';
 

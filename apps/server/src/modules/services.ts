@@ -1,13 +1,17 @@
 import type { DatabaseHandle } from '../db/database';
 import { SessionsRepository } from '../platform/auth/sessions.repository';
+import { FileStore } from '../platform/files/file-store';
+import { JobRunner } from '../platform/jobs/job-runner';
 import { AuthService } from './auth/auth.service';
 import { ContactsService } from './contacts/contacts.service';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
+import { CustomerImportService } from './customers/customer-import.service';
 import { CustomerLifecycleService } from './customers/customer-lifecycle.service';
 import { CustomerMembersService } from './customers/customer-members.service';
 import { CustomerTransferService } from './customers/customer-transfer.service';
 import { CustomersService } from './customers/customers.service';
 import { DepartmentsService } from './departments/departments.service';
+import { ImportsService } from './imports/imports.service';
 import { OrganizationService } from './organization/organization.service';
 import { SetupService } from './organization/setup.service';
 import { RolesService } from './roles/roles.service';
@@ -18,7 +22,7 @@ import { UsersService } from './users/users.service';
 export function createServices(
   database: DatabaseHandle,
   now: () => Date,
-  options: { sortProbeCap?: number } = {},
+  options: { sortProbeCap?: number; dataDir?: string; importMaxBytes?: number } = {},
 ) {
   const { db, dialect } = database;
   const sessions = new SessionsRepository();
@@ -42,10 +46,31 @@ export function createServices(
   );
   const customerTransfer = new CustomerTransferService(db, now, customers.repository, sessions);
   const customerMembers = new CustomerMembersService(db, now, customers.repository, sessions, users);
-  const customerLifecycle = new CustomerLifecycleService(db, now, customers.repository, users, (query) =>
-    customers.withCustomFilters(query),
+  const customerLifecycle = new CustomerLifecycleService(
+    db,
+    now,
+    customers.repository,
+    customers.lists,
+    users,
+    (query) => customers.withCustomFilters(query),
   );
   const contacts = new ContactsService(db, dialect, now, customers, customFields, settings);
+  const customerImports = new CustomerImportService(customers.repository, settings, users);
+  const files = new FileStore(options.dataDir ?? 'data');
+  const jobs = new JobRunner(db, now);
+  const imports = new ImportsService(
+    db,
+    now,
+    files,
+    jobs,
+    sessions,
+    organization,
+    settings,
+    customFields,
+    customerImports,
+    contacts,
+    options.importMaxBytes ?? 200 * 1024 * 1024,
+  );
   return {
     sessions,
     organization,
@@ -61,6 +86,9 @@ export function createServices(
     customerMembers,
     customerLifecycle,
     contacts,
+    files,
+    jobs,
+    imports,
   };
 }
 

@@ -232,6 +232,13 @@ describe('customer ownership: handover, team members, lifecycle', () => {
     expect(counts.body).toEqual({ counts: { intent: 0, potential: 0, deal: 2, inactive: 1 }, cap: 10_000 });
     const filtered = await rep.client.get('/api/v1/customers/type-counts', { level: 'A' });
     expect(filtered.body.counts).toEqual({ intent: 0, potential: 0, deal: 1, inactive: 0 });
+    // The counts follow the search box too (short CJK grams, longer text, nothing at all).
+    const searched = await rep.client.get('/api/v1/customers/type-counts', { q: '计数二' });
+    expect(searched.body.counts).toEqual({ intent: 0, potential: 0, deal: 1, inactive: 0 });
+    const gram = await rep.client.get('/api/v1/customers/type-counts', { q: '计数' });
+    expect(gram.body.counts).toEqual({ intent: 0, potential: 0, deal: 2, inactive: 1 });
+    const none = await rep.client.get('/api/v1/customers/type-counts', { q: 'zzzz' });
+    expect(none.body.counts).toEqual({ intent: 0, potential: 0, deal: 0, inactive: 0 });
   });
 
   it('turns a customer into a deal when its opportunity is won (the sales hook)', async () => {

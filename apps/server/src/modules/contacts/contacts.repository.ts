@@ -92,6 +92,15 @@ export class ContactsRepository {
     await executor.insertInto('contacts').values(row).execute();
   }
 
+  async insertMany(executor: Kysely<Database>, rows: Array<Insertable<ContactsTable>>) {
+    for (let start = 0; start < rows.length; start += 200) {
+      await executor
+        .insertInto('contacts')
+        .values(rows.slice(start, start + 200))
+        .execute();
+    }
+  }
+
   async update(
     executor: Kysely<Database>,
     id: string,

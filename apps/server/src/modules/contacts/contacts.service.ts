@@ -9,7 +9,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
-import { diffFields, writeAudit } from '../../platform/audit/audit';
+import { diffFields, writeAudit, writeAuditMany } from '../../platform/audit/audit';
 import { labelHistory, listHistory } from '../../platform/audit/history.repository';
 import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
@@ -23,6 +23,15 @@ import { auditedContactFields, toContact } from './contacts.mapper';
 import { type ContactRow, ContactsRepository } from './contacts.repository';
 
 const ENTITY = 'contact';
+
+/** A contact row of an import file, already checked and normalised. */
+export interface ImportContact {
+  name: string;
+  title: string | null;
+  mobile: string | null;
+  email: string | null;
+  wechat: string | null;
+}
 
 export class ContactsService {
   private readonly repository: ContactsRepository;
@@ -55,7 +64,7 @@ export class ContactsService {
     const parsed = createContactSchema.parse(request);
     return this.db.transaction().execute(async (trx) => {
       await this.assertCustomer(trx, actor, parsed.customerId);
-      const input = await this.customers.normalizeContactFields(trx, parsed);
+      const input = await this.customers.identity.normalizeContactFields(trx, parsed);
       const region = phoneRegionOf(await this.settings.dataQuality(trx));
       const custom = await this.customFields.merge(trx, 'contact', input.custom, {}, 'create', region);
       const now = this.now().toISOString();
@@ -83,7 +92,7 @@ export class ContactsService {
       });
       if (input.isPrimary) await this.repository.clearPrimary(trx, input.customerId, id);
       const created = toContact(await this.getRow(trx, actor, id));
-      await this.customers.indexContact(trx, created.customerId, id, created);
+      await this.customers.identity.indexContact(trx, created.customerId, id, created);
       await writeAudit(trx, {
         entityType: ENTITY,
         entityId: id,
@@ -96,12 +105,59 @@ export class ContactsService {
     });
   }
 
+  /**
+   * For imports: the first contact of each imported customer, already normalised, in the
+   * importer's transaction; multi-row inserts with history and duplicate-check identities.
+   */
+  async importContacts(
+    executor: Kysely<Database>,
+    actor: Actor,
+    items: Array<{ customerId: string; primary: boolean; contact: ImportContact }>,
+    at: string,
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const rows = items.map(({ customerId, primary, contact }) => ({
+      id: newId(),
+      customer_id: customerId,
+      name: contact.name,
+      title: contact.title,
+      mobile: contact.mobile,
+      phone: null,
+      email: contact.email,
+      wechat: contact.wechat,
+      birthday: null,
+      notes: null,
+      is_primary: primary ? 1 : 0,
+      custom: '{}',
+      version: 1,
+      created_at: at,
+      created_by: actor.id,
+      updated_at: at,
+      updated_by: actor.id,
+      deleted_at: null,
+      deleted_by: null,
+    }));
+    await this.repository.insertMany(executor, rows);
+    await this.customers.identity.indexNewContacts(executor, rows);
+    await writeAuditMany(
+      executor,
+      rows.map((row) => ({
+        entityType: ENTITY,
+        entityId: row.id,
+        action: 'create' as const,
+        actorId: actor.id,
+        at,
+        changes: diffFields(undefined, toContact({ ...row, customer_name: '' }), auditedContactFields),
+      })),
+    );
+  }
+
   async update(actor: Actor, id: string, request: UpdateContact): Promise<Contact> {
     assertCan(actor, 'contacts', 'edit');
     return this.db.transaction().execute(async (trx) => {
       const row = await this.getRow(trx, actor, id);
       await this.customers.assertWritable(trx, actor, row.customer_id);
-      const input = await this.customers.normalizeContactFields(trx, request);
+      const input = await this.customers.identity.normalizeContactFields(trx, request);
       const custom =
         input.custom !== undefined
           ? await this.customFields.merge(
@@ -138,7 +194,7 @@ export class ContactsService {
       if (!updated) throw staleRecord();
       const after = toContact(await this.getRow(trx, actor, id));
       if (after.isPrimary) await this.repository.clearPrimary(trx, after.customerId, id);
-      await this.customers.indexContact(trx, after.customerId, id, after);
+      await this.customers.identity.indexContact(trx, after.customerId, id, after);
       await writeAudit(trx, {
         entityType: ENTITY,
         entityId: id,

@@ -19,18 +19,36 @@ export class CustomerLifecycleRepository {
       actorId: string | null;
     },
   ) {
-    await executor
-      .insertInto('customer_type_changes')
-      .values({
-        id: newId(),
-        customer_id: change.customerId,
-        from_type: change.from,
-        to_type: change.to,
-        reason: change.reason,
-        at: change.at,
-        actor_id: change.actorId,
-      })
-      .execute();
+    await this.recordTypeChanges(executor, [change]);
+  }
+
+  async recordTypeChanges(
+    executor: Kysely<Database>,
+    changes: Array<{
+      customerId: string;
+      from: string | null;
+      to: CustomerType;
+      reason: TypeChangeReason;
+      at: string;
+      actorId: string | null;
+    }>,
+  ) {
+    for (let start = 0; start < changes.length; start += 500) {
+      await executor
+        .insertInto('customer_type_changes')
+        .values(
+          changes.slice(start, start + 500).map((change) => ({
+            id: newId(),
+            customer_id: change.customerId,
+            from_type: change.from,
+            to_type: change.to,
+            reason: change.reason,
+            at: change.at,
+            actor_id: change.actorId,
+          })),
+        )
+        .execute();
+    }
   }
 
   async recordOwnerChanges(

@@ -12,6 +12,7 @@ import { notFound } from '../../platform/errors/app-error';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
 import type { UsersService } from '../users/users.service';
 import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
+import type { CustomerListRepository } from './customer-list.repository';
 import type { CustomerQuery, CustomersRepository } from './customers.repository';
 import type { CustomersService } from './customers.service';
 
@@ -25,6 +26,7 @@ export class CustomerLifecycleService {
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
     private readonly customers: CustomersRepository,
+    private readonly lists: CustomerListRepository,
     private readonly users: UsersService,
     private readonly withCustomFilters: CustomersService['withCustomFilters'],
   ) {}
@@ -73,7 +75,7 @@ export class CustomerLifecycleService {
     const entries = await Promise.all(
       customerTypes.map(async (type) => {
         const listQuery = { ...query, type, sort: '-updatedAt', limit: 1 } as CustomerQuery;
-        return [type, await this.customers.cappedCount(this.db, actor, listQuery, countCap)] as const;
+        return [type, await this.lists.cappedCount(this.db, actor, listQuery, countCap)] as const;
       }),
     );
     return { counts: Object.fromEntries(entries) as TypeCounts['counts'], cap: countCap };

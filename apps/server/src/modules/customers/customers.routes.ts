@@ -50,7 +50,7 @@ export function customersRoutes(app: FastifyInstance, { customers }: Services) {
         response: { 200: duplicateCheckResultSchema, ...errorResponses },
       },
     },
-    async (request) => customers.checkDuplicates(actorOf(request), request.body),
+    async (request) => customers.identity.checkDuplicates(actorOf(request), request.body),
   );
   r.get(
     '/api/v1/customers/:id',

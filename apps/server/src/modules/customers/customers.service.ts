@@ -4,8 +4,6 @@ import {
   type CustomerListQuery,
   type CustomerPage,
   createCustomerSchema,
-  type DuplicateCheckRequest,
-  type DuplicateCheckResult,
   type EntryPoint,
   type UpdateCustomer,
 } from '@kehu/contracts';
@@ -25,8 +23,10 @@ import type { DepartmentsService } from '../departments/departments.service';
 import { phoneRegionOf } from '../settings/phone-region';
 import type { SettingsService } from '../settings/settings.service';
 import type { UsersService } from '../users/users.service';
+import { CustomerIdentityService } from './customer-identity.service';
 import { normalizeCustomerFields } from './customer-input.normalize';
 import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
+import { CustomerListRepository } from './customer-list.repository';
 import { auditedCustomerFields, toCustomer } from './customers.mapper';
 import { type CustomerRow, CustomersRepository } from './customers.repository';
 import { DuplicateChecker } from './duplicates/duplicate-checker';
@@ -39,10 +39,12 @@ export interface WriteOptions {
 }
 
 export class CustomersService {
-  /** Shared with the module's other services (transfer, members, lifecycle). */
+  /** Shared with the module's other services (transfer, members, lifecycle, imports). */
   readonly repository: CustomersRepository;
+  readonly lists: CustomerListRepository;
+  /** Normalised identities and duplicate checks; contacts use it too. */
+  readonly identity: CustomerIdentityService;
   private readonly lifecycle = new CustomerLifecycleRepository();
-  private readonly duplicates: DuplicateChecker;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -54,29 +56,14 @@ export class CustomersService {
     private readonly customFields: CustomFieldsService,
     sortProbeCap?: number,
   ) {
-    this.repository = new CustomersRepository(dialect, now, sortProbeCap);
-    this.duplicates = new DuplicateChecker(dialect, {
-      visibleIds: async (executor, actor, ids) =>
-        new Set((await this.repository.findManyVisible(executor, actor, ids)).map((row) => row.id)),
-      userNames: (executor, ids) => this.users.namesOf(executor, ids),
-      departmentNames: (executor, ids) => this.departments.namesOf(executor, ids),
-    });
-  }
-
-  /** What the form asks before saving: likely duplicates of what the user typed, and the rule's verdict. */
-  async checkDuplicates(actor: Actor, request: DuplicateCheckRequest): Promise<DuplicateCheckResult> {
-    assertCan(actor, 'customers', 'view');
-    const settings = await this.settings.dataQuality();
-    const probe = normalizeCustomerFields(
-      { name: request.name || undefined, phones: request.phones, email: request.email },
-      phoneRegionOf(settings),
-    );
-    return this.duplicates.check(this.db, actor, probe, 'manual', settings, request.excludeId);
+    this.repository = new CustomersRepository(dialect, now);
+    this.lists = new CustomerListRepository(dialect, now, sortProbeCap);
+    this.identity = new CustomerIdentityService(db, dialect, this.repository, settings, users, departments);
   }
 
   async list(actor: Actor, query: CustomerListQuery): Promise<CustomerPage> {
     assertCan(actor, 'customers', 'view');
-    const page = await this.repository.list(this.db, actor, await this.withCustomFilters(query));
+    const page = await this.lists.list(this.db, actor, await this.withCustomFilters(query));
     return { items: await this.toDtos(this.db, page.rows), nextCursor: page.nextCursor };
   }
 
@@ -113,47 +100,6 @@ export class CustomersService {
     await this.getWritableRow(executor, actor, id);
   }
 
-  /** For contacts: phones to E.164 in the organisation's region, the email lower-cased (400 per field). */
-  async normalizeContactFields<
-    T extends { name?: string; mobile?: string | null; phone?: string | null; email?: string | null },
-  >(executor: Kysely<Database>, input: T): Promise<T> {
-    const phoneRegion = phoneRegionOf(await this.settings.dataQuality(executor));
-    const fields: Record<string, string> = {};
-    const out = { ...input };
-    const phone = (key: 'mobile' | 'phone') => {
-      const value = input[key];
-      if (value === undefined || value === null || value === '') return;
-      try {
-        out[key] = normalizeCustomerFields({ phones: [value] }, phoneRegion).phones?.[0] as T[typeof key];
-      } catch {
-        fields[key] = 'phone';
-      }
-    };
-    phone('mobile');
-    phone('phone');
-    if (input.email) {
-      const email = normalizeCustomerFields({ email: input.email }, phoneRegion);
-      out.email = email.email as T['email'];
-    }
-    if (input.name !== undefined)
-      out.name = normalizeCustomerFields({ name: input.name }, phoneRegion).name as T['name'];
-    if (Object.keys(fields).length > 0) throw new AppError('VALIDATION_FAILED', 400, {}, fields);
-    return out;
-  }
-
-  /** For contacts: a contact's phones and email count in duplicate checks of its customer. */
-  async indexContact(
-    executor: Kysely<Database>,
-    customerId: string,
-    contactId: string,
-    contact: { mobile: string | null; phone: string | null; email: string | null },
-  ): Promise<void> {
-    await this.duplicates.identities.replace(executor, customerId, contactId, {
-      phones: [contact.mobile, contact.phone].filter((value): value is string => Boolean(value)),
-      emails: contact.email ? [contact.email] : [],
-    });
-  }
-
   async create(actor: Actor, request: CreateCustomer, options: WriteOptions = {}): Promise<Customer> {
     assertCan(actor, 'customers', 'create');
     const input = createCustomerSchema.parse(request);
@@ -172,7 +118,7 @@ export class CustomersService {
         phoneRegionOf(settings),
       );
       DuplicateChecker.enforce(
-        await this.duplicates.check(
+        await this.identity.duplicates.check(
           trx,
           actor,
           { name, phones, email },
@@ -219,7 +165,10 @@ export class CustomersService {
         },
         input.tags,
       );
-      await this.duplicates.identities.replace(trx, id, null, { phones, emails: email ? [email] : [] });
+      await this.identity.duplicates.identities.replace(trx, id, null, {
+        phones,
+        emails: email ? [email] : [],
+      });
       await this.lifecycle.recordTypeChange(trx, {
         customerId: id,
         from: null,
@@ -272,7 +221,7 @@ export class CustomersService {
         (clean.email !== undefined && clean.email !== row.email);
       if (identityChanges) {
         DuplicateChecker.enforce(
-          await this.duplicates.check(
+          await this.identity.duplicates.check(
             trx,
             actor,
             {
@@ -337,7 +286,7 @@ export class CustomersService {
       if (clean.name !== undefined || clean.email !== undefined || clean.phones !== undefined) {
         const fresh = await this.getVisibleRowUnscoped(trx, id);
         await this.repository.reindex(trx, fresh);
-        await this.duplicates.identities.replace(trx, id, null, {
+        await this.identity.duplicates.identities.replace(trx, id, null, {
           phones: JSON.parse(fresh.phones) as string[],
           emails: fresh.email ? [fresh.email] : [],
         });

@@ -43,7 +43,7 @@ export const defaultRoles = (
         : 'Sales work of the department and the departments below it',
     dataScope: 'department_and_below',
     permissions: {
-      customers: ['view', 'create', 'edit', 'delete', 'export', 'transfer'],
+      customers: ['view', 'create', 'edit', 'delete', 'export', 'transfer', 'import'],
       contacts: ['view', 'create', 'edit', 'delete', 'export'],
       users: ['view'],
       departments: ['view'],

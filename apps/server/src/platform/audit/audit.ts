@@ -51,3 +51,33 @@ export async function writeAudit(
     })
     .execute();
 }
+
+/** Many history entries in one statement per few hundred (imports). */
+export async function writeAuditMany(
+  executor: Kysely<Database>,
+  entries: Array<{
+    entityType: string;
+    entityId: string;
+    action: AuditAction;
+    actorId: string | null;
+    at: string;
+    changes: FieldChange[];
+  }>,
+): Promise<void> {
+  for (let start = 0; start < entries.length; start += 300) {
+    await executor
+      .insertInto('audit_log')
+      .values(
+        entries.slice(start, start + 300).map((entry) => ({
+          id: newId(),
+          entity_type: entry.entityType,
+          entity_id: entry.entityId,
+          action: entry.action,
+          actor_id: entry.actorId,
+          at: entry.at,
+          changes: JSON.stringify(entry.changes),
+        })),
+      )
+      .execute();
+  }
+}

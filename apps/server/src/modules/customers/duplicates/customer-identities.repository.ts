@@ -40,6 +40,47 @@ export class CustomerIdentitiesRepository {
       .execute();
   }
 
+  /** Many identities at once (imports): which live customers hold each value. */
+  async holdersOf(
+    executor: Kysely<Database>,
+    identities: Identities,
+  ): Promise<Array<{ customer_id: string; kind: 'phone' | 'email'; value: string }>> {
+    const rows: Array<{ customer_id: string; kind: 'phone' | 'email'; value: string }> = [];
+    for (const [kind, values] of [
+      ['phone', [...new Set(identities.phones)]],
+      ['email', [...new Set(identities.emails)]],
+    ] as const) {
+      for (let start = 0; start < values.length; start += 500) {
+        rows.push(
+          ...(await executor
+            .selectFrom('customer_identities as i')
+            .innerJoin('customers as c', 'c.id', 'i.customer_id')
+            .leftJoin('contacts as k', 'k.id', 'i.contact_id')
+            .select(['i.customer_id', 'i.kind', 'i.value'])
+            .where('i.kind', '=', kind)
+            .where('i.value', 'in', values.slice(start, start + 500))
+            .where('c.deleted_at', 'is', null)
+            .where('k.deleted_at', 'is', null)
+            .execute()),
+        );
+      }
+    }
+    return rows;
+  }
+
+  /** Identities of many customers or contacts at once (imports). */
+  async insertMany(
+    executor: Kysely<Database>,
+    rows: Array<{ customer_id: string; contact_id: string | null; kind: 'phone' | 'email'; value: string }>,
+  ) {
+    for (let start = 0; start < rows.length; start += 500) {
+      await executor
+        .insertInto('customer_identities')
+        .values(rows.slice(start, start + 500))
+        .execute();
+    }
+  }
+
   /** Live customers holding any of these phones or emails (theirs or their live contacts'). */
   async customersHolding(
     executor: Kysely<Database>,

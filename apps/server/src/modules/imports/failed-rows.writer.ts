@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+
+/**
+ * Cells a spreadsheet would run as a formula (=, +, -, @, and tab or CR first) get a leading
+ * apostrophe: a file we hand out never executes anything (CSV injection, OWASP).
+ */
+export function safeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+/** The failed rows of an import, appended batch by batch: the file's columns, then the reason. */
+export class FailedRowsWriter {
+  constructor(private readonly path: string) {}
+
+  /** Writes the header once (a resumed import appends to what is there). */
+  start(headers: string[], reasonHeader: string) {
+    if (fs.existsSync(this.path) && fs.statSync(this.path).size > 0) return;
+    // The BOM makes Excel read the UTF-8 file as UTF-8 (Chinese text intact).
+    fs.writeFileSync(this.path, `\ufeff${stringify([[...headers, reasonHeader].map(safeCell)])}`);
+  }
+
+  append(rows: Array<{ cells: string[]; reason: string }>) {
+    if (rows.length === 0) return;
+    fs.appendFileSync(this.path, stringify(rows.map((row) => [...row.cells, row.reason].map(safeCell))));
+  }
+}

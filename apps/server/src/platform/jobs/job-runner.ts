@@ -1,0 +1,121 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { newId } from '../ids';
+import { type JobRow, JobsRepository } from './jobs.repository';
+
+export interface JobContext {
+  job: JobRow;
+  /** Tells the runner the job is alive (called by long handlers between batches). */
+  heartbeat(): Promise<void>;
+}
+
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
+
+const heartbeatStaleMs = 2 * 60 * 1000;
+
+/**
+ * The in-process, database-backed job runner (DESIGN.md §1): jobs are rows, so they survive a
+ * restart — a job whose process died is queued again and its handler resumes from the progress it
+ * committed. One job at a time per process, polled; tests call `drain()` instead of polling.
+ */
+export class JobRunner {
+  private readonly repository = new JobsRepository();
+  private readonly handlers = new Map<string, JobHandler>();
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+  ) {}
+
+  register(type: string, handler: JobHandler) {
+    this.handlers.set(type, handler);
+  }
+
+  async enqueue(
+    executor: Kysely<Database>,
+    type: string,
+    payload: unknown,
+    options: { createdBy?: string | null; runAfter?: Date } = {},
+  ): Promise<string> {
+    const id = newId();
+    const at = this.now().toISOString();
+    await this.repository.insert(executor, {
+      id,
+      type,
+      status: 'queued',
+      payload: JSON.stringify(payload),
+      error: null,
+      created_by: options.createdBy ?? null,
+      created_at: at,
+      run_after: (options.runAfter ?? this.now()).toISOString(),
+      started_at: null,
+      heartbeat_at: null,
+      finished_at: null,
+    });
+    this.kick();
+    return id;
+  }
+
+  /** Starts polling (the server does; tests drain by hand). */
+  start(pollMs: number) {
+    this.stopped = false;
+    this.timer = setInterval(() => this.kick(), pollMs);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  /** Runs every due job until none is left (tests, the CLI). */
+  async drain(): Promise<void> {
+    await this.running;
+    while (await this.runOne()) {
+      // keep going
+    }
+  }
+
+  private kick() {
+    if (!this.timer || this.stopped || this.running) return;
+    this.running = (async () => {
+      try {
+        while (!this.stopped && (await this.runOne())) {
+          // keep going
+        }
+      } finally {
+        this.running = undefined;
+      }
+    })().catch((error) => console.error('job runner:', error));
+  }
+
+  private async runOne(): Promise<boolean> {
+    const at = this.now();
+    await this.repository.requeueStale(this.db, new Date(at.getTime() - heartbeatStaleMs).toISOString());
+    const job = await this.repository.claimNext(this.db, [...this.handlers.keys()], at.toISOString());
+    if (!job) return false;
+    const handler = this.handlers.get(job.type) as JobHandler;
+    try {
+      await handler(JSON.parse(job.payload), {
+        job,
+        heartbeat: () => this.repository.heartbeat(this.db, job.id, this.now().toISOString()),
+      });
+      await this.repository.finish(this.db, job.id, 'succeeded', this.now().toISOString(), null);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      await this.repository.finish(
+        this.db,
+        job.id,
+        'failed',
+        this.now().toISOString(),
+        message.slice(0, 2000),
+      );
+    }
+    return true;
+  }
+}
