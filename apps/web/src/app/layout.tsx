@@ -3,6 +3,7 @@ import {
   ContactsOutlined,
   DeleteOutlined,
   DownOutlined,
+  FormOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
@@ -43,6 +44,7 @@ const menuKeys = [
   '/admin/departments',
   '/admin/roles',
   '/settings/data-quality',
+  '/settings/custom-fields',
 ] as const;
 
 const selectedKey = (pathname: string): string[] => {
@@ -103,6 +105,11 @@ const useMenuItems = (): MenuItem[] => {
       key: '/settings/data-quality',
       icon: <SettingOutlined aria-hidden />,
       label: link('/settings/data-quality', t('nav.settings')),
+    });
+    admin.push({
+      key: '/settings/custom-fields',
+      icon: <FormOutlined aria-hidden />,
+      label: link('/settings/custom-fields', t('nav.customFields')),
     });
   }
   if (admin.length > 0) main.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin });

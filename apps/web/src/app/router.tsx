@@ -44,6 +44,11 @@ const RolesPage = lazy(() =>
 const DataQualityPage = lazy(() =>
   import('../features/settings/routes/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
 );
+const CustomFieldsPage = lazy(() =>
+  import('../features/custom-fields/routes/custom-fields-page').then((m) => ({
+    default: m.CustomFieldsPage,
+  })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -123,6 +128,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission module="settings" action="view">
                 <DataQualityPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'settings/custom-fields',
+            element: (
+              <RequirePermission module="settings" action="view">
+                <CustomFieldsPage />
               </RequirePermission>
             ),
           },

@@ -1,15 +1,23 @@
 import {
   type Contact,
+  type CustomField,
   contactEditableFields,
   createContactSchema,
   updateContactSchema,
 } from '@kehu/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, Col, DatePicker, Drawer, Flex, Form, Input, Row } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Checkbox, Col, DatePicker, Divider, Drawer, Flex, Form, Input, Row } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { zodRule } from '../../../app/forms';
 import { formText, useRecordSave } from '../../../app/record-save';
+import { CustomFieldInputs } from '../../../components/custom-fields/custom-field-inputs';
+import {
+  type CustomFormValues,
+  customValuesForCreate,
+  customValuesForUpdate,
+} from '../../../components/custom-fields/custom-field-values';
+import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { RemoteSelect } from '../../../components/remote-select';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import {
@@ -31,6 +39,7 @@ interface ContactFormValues {
   birthday?: Dayjs | null;
   notes?: string | null;
   isPrimary?: boolean;
+  custom?: CustomFormValues;
 }
 
 /** What this form shows: the editable fields. */
@@ -49,6 +58,18 @@ const toPayload = (values: ContactFormValues) => ({
   isPrimary: values.isPrimary ?? false,
 });
 
+/** The custom values to send: all given ones on create, only the changed keys on edit. */
+const customPayload = (
+  fields: readonly CustomField[] | undefined,
+  values: CustomFormValues | undefined,
+  contact: Contact | undefined,
+) => {
+  if (!fields) return undefined;
+  return contact
+    ? customValuesForUpdate(fields, values, contact.custom)
+    : customValuesForCreate(fields, values);
+};
+
 interface ContactFormDrawerProps {
   open: boolean;
   /** Set: edit this contact; unset: create one. */
@@ -66,6 +87,7 @@ export const ContactFormDrawer = ({ open, contact, customer, onClose, onSaved }:
   const queryClient = useQueryClient();
   const [form] = Form.useForm<ContactFormValues>();
   const shape = createContactSchema.shape;
+  const customFields = useQuery(customFieldsQueryOptions('contact'));
 
   const saved = (result: Contact) => {
     queryClient.setQueryData(contactKeys.detail(result.id), result);
@@ -95,7 +117,8 @@ export const ContactFormDrawer = ({ open, contact, customer, onClose, onSaved }:
     },
     onClose,
   });
-  const onFinish = (values: ContactFormValues) => submit(toPayload(values));
+  const onFinish = (values: ContactFormValues) =>
+    submit({ ...toPayload(values), custom: customPayload(customFields.data, values.custom, contact) });
 
   const initialValues: ContactFormValues = contact
     ? {
@@ -203,6 +226,16 @@ export const ContactFormDrawer = ({ open, contact, customer, onClose, onSaved }:
             </Form.Item>
           </Col>
         </Row>
+        {customFields.data && customFields.data.length > 0 ? (
+          <>
+            <Divider titlePlacement="start" style={{ marginTop: 0 }}>
+              {t('customFields.sectionTitle')}
+            </Divider>
+            <Row gutter={16}>
+              <CustomFieldInputs fields={customFields.data} values={contact?.custom} />
+            </Row>
+          </>
+        ) : null}
       </Form>
     </Drawer>
   );

@@ -17,6 +17,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useCan } from '../../../app/auth';
 import { showError } from '../../../app/forms';
+import { customDescriptionItems } from '../../../components/custom-fields/custom-field-display';
+import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { ErrorResult } from '../../../components/error-result';
 import { emptyMark, formatDate, formatDateTime, formatPhone, phoneHref } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
@@ -37,6 +39,7 @@ export const ContactDetailPage = () => {
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const contactQuery = useQuery(contactQueryOptions(id));
+  const customFields = useQuery(customFieldsQueryOptions('contact'));
 
   const remove = useMutation({
     mutationFn: deleteContact,
@@ -161,6 +164,7 @@ export const ContactDetailPage = () => {
         emptyMark
       ),
     },
+    ...customDescriptionItems(customFields.data ?? [], contact.custom, t),
   ];
 
   return (

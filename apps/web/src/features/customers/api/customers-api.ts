@@ -24,6 +24,8 @@ export interface CustomerFilters {
   tag?: string;
   industry?: string;
   source?: string;
+  /** Custom field filters as JSON (`{"size":"large","score":{"min":3}}`). */
+  custom?: string;
   createdFrom?: string;
   createdTo?: string;
   sort?: string;

@@ -1,6 +1,9 @@
 import type { Customer } from '@kehu/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { customDescriptionItems } from '../../../components/custom-fields/custom-field-display';
+import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { emptyMark, formatDateTime, formatPhone, phoneHref } from '../../../components/format';
 import { CustomerTypeTag } from './customer-display';
 
@@ -8,6 +11,7 @@ const orEmpty = (value: string | null | undefined) => value || emptyMark;
 
 export const CustomerDescriptions = ({ customer }: { customer: Customer }) => {
   const { t } = useTranslation();
+  const customFields = useQuery(customFieldsQueryOptions('customer'));
   const region = [customer.province, customer.city, customer.district].filter(Boolean).join(' ');
   const items: DescriptionsProps['items'] = [
     { key: 'kind', label: t('customers.fields.kind'), children: t(`customers.kinds.${customer.kind}`) },
@@ -99,6 +103,7 @@ export const CustomerDescriptions = ({ customer }: { customer: Customer }) => {
         emptyMark
       ),
     },
+    ...customDescriptionItems(customFields.data ?? [], customer.custom, t),
   ];
   return (
     <Descriptions

@@ -1,10 +1,20 @@
-import { FilterOutlined } from '@ant-design/icons';
+import { FilterOutlined, PlusCircleOutlined } from '@ant-design/icons';
+import type { CustomField } from '@kehu/contracts';
 import { customerKinds, customerLevels, customerSortFields } from '@kehu/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, DatePicker, Flex, Input, Select, TreeSelect } from 'antd';
+import { Badge, Button, DatePicker, Flex, Input, Popover, Select, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CustomFieldFilter } from '../../../components/custom-fields/custom-field-filter';
+import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
+import {
+  applicableCustomFilters,
+  type CustomFilters,
+  type CustomFilterValue,
+  parseCustomFilters,
+  serializeCustomFilters,
+} from '../../../components/custom-fields/custom-filter-param';
 import { DebouncedInput } from '../../../components/debounced-input';
 import { RemoteSelect } from '../../../components/remote-select';
 import { buildTree } from '../../../components/tree';
@@ -33,6 +43,32 @@ const filterKeys = [
   'createdTo',
 ] as const;
 
+interface CustomFilterListProps {
+  fields: readonly CustomField[];
+  values: CustomFilters;
+  onChange: (key: string, value: CustomFilterValue | undefined) => void;
+  width: number | string;
+}
+
+/** The filterable custom fields, each with its label above its widget. */
+const CustomFilterList = ({ fields, values, onChange, width }: CustomFilterListProps) => (
+  <Flex vertical gap={8} style={{ width }}>
+    {fields.map((field) => (
+      <Flex key={field.id} vertical gap={2} data-testid={`custom-filter-${field.key}`}>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {field.label}
+        </Typography.Text>
+        <CustomFieldFilter
+          field={field}
+          value={values[field.key]}
+          onChange={(value) => onChange(field.key, value)}
+          style={{ width: '100%' }}
+        />
+      </Flex>
+    ))}
+  </Flex>
+);
+
 /** Search box always visible; the other filters inline on wide screens, behind a button on phones. */
 export const CustomerFilterBar = ({ filters, onChange, onClear }: CustomerFilterBarProps) => {
   const { t } = useTranslation();
@@ -40,7 +76,27 @@ export const CustomerFilterBar = ({ filters, onChange, onClear }: CustomerFilter
   const [expanded, setExpanded] = useState(false);
   const [search, setSearch] = useState(filters.q ?? '');
   const departments = useQuery(departmentsLookupQueryOptions);
-  const activeCount = filterKeys.filter((key) => filters[key] !== undefined).length;
+  const customFields = useQuery(customFieldsQueryOptions('customer'));
+  const filterable = (customFields.data ?? []).filter((field) => field.filterable);
+  const customFilters = parseCustomFilters(filters.custom);
+  const customCount = Object.keys(customFilters).length;
+  const activeCount = filterKeys.filter((key) => filters[key] !== undefined).length + customCount;
+  const setCustomFilter = (key: string, value: CustomFilterValue | undefined) => {
+    const next = { ...customFilters };
+    if (value === undefined) delete next[key];
+    else next[key] = value;
+    onChange({ custom: serializeCustomFilters(next) });
+  };
+
+  // A link kept from before a field stopped being filterable: drop what the server would refuse.
+  const fieldsLoaded = customFields.data;
+  useEffect(() => {
+    if (!fieldsLoaded || !filters.custom) return;
+    const applicable = serializeCustomFilters(
+      applicableCustomFilters(parseCustomFilters(filters.custom), fieldsLoaded),
+    );
+    if (applicable !== filters.custom) onChange({ custom: applicable });
+  }, [fieldsLoaded, filters.custom, onChange]);
 
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
   const commitSearch = useCallback((q: string | undefined) => onChange({ q }), [onChange]);
@@ -137,6 +193,33 @@ export const CustomerFilterBar = ({ filters, onChange, onClear }: CustomerFilter
           options={sortOptions}
           style={{ width: '100%' }}
         />
+      ) : null}
+      {filterable.length > 0 && isMobile ? (
+        <CustomFilterList
+          fields={filterable}
+          values={customFilters}
+          onChange={setCustomFilter}
+          width="100%"
+        />
+      ) : null}
+      {filterable.length > 0 && !isMobile ? (
+        <Popover
+          trigger="click"
+          placement="bottomLeft"
+          title={t('customFields.filter.more')}
+          content={
+            <CustomFilterList
+              fields={filterable}
+              values={customFilters}
+              onChange={setCustomFilter}
+              width={280}
+            />
+          }
+        >
+          <Badge count={customCount} size="small">
+            <Button icon={<PlusCircleOutlined aria-hidden />}>{t('customFields.filter.more')}</Button>
+          </Badge>
+        </Popover>
       ) : null}
       {activeCount > 0 ? <Button onClick={onClear}>{t('customers.filters.clear')}</Button> : null}
     </Flex>

@@ -4,6 +4,7 @@ import {
   type CustomerKind,
   type CustomerLevel,
   type CustomerType,
+  type CustomField,
   createCustomerSchema,
   customerEditableFields,
   customerKinds,
@@ -12,13 +13,20 @@ import {
   phoneSchema,
   updateCustomerSchema,
 } from '@kehu/contracts';
-import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Col, Drawer, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Col, Divider, Drawer, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/auth';
 import { zodRule } from '../../../app/forms';
 import { formText, useRecordSave } from '../../../app/record-save';
+import { CustomFieldInputs } from '../../../components/custom-fields/custom-field-inputs';
+import {
+  type CustomFormValues,
+  customValuesForCreate,
+  customValuesForUpdate,
+} from '../../../components/custom-fields/custom-field-values';
+import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { RemoteSelect } from '../../../components/remote-select';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { createCustomer, customerKeys, updateCustomer } from '../api/customers-api';
@@ -44,6 +52,7 @@ interface CustomerFormValues {
   tags?: string[];
   notes?: string | null;
   ownerId?: string;
+  custom?: CustomFormValues;
 }
 
 /** What this form shows: the editable fields (the department follows the owner). */
@@ -76,6 +85,18 @@ const toPayload = (values: CustomerFormValues) => {
     notes: formText(values.notes),
     ownerId: values.ownerId,
   };
+};
+
+/** The custom values to send: all given ones on create, only the changed keys on edit. */
+const customPayload = (
+  fields: readonly CustomField[] | undefined,
+  values: CustomFormValues | undefined,
+  customer: Customer | undefined,
+) => {
+  if (!fields) return undefined;
+  return customer
+    ? customValuesForUpdate(fields, values, customer.custom)
+    : customValuesForCreate(fields, values);
 };
 
 const toFormValues = (customer: Customer): CustomerFormValues => ({
@@ -113,6 +134,7 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CustomerFormValues>();
   const shape = createCustomerSchema.shape;
+  const customFields = useQuery(customFieldsQueryOptions('customer'));
   const [refusal, setRefusal] = useState<DuplicateRefusal>();
   const watchedName = Form.useWatch('name', form);
   const watchedPhones = Form.useWatch('phones', form);
@@ -157,7 +179,8 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
     setRefusal(undefined);
     resend({ acknowledgeDuplicates: true });
   };
-  const onFinish = (values: CustomerFormValues) => submit(toPayload(values));
+  const onFinish = (values: CustomerFormValues) =>
+    submit({ ...toPayload(values), custom: customPayload(customFields.data, values.custom, customer) });
 
   const knownOwners = [{ value: user.id, label: user.name }];
   if (customer?.ownerId && customer.ownerName && customer.ownerId !== user.id) {
@@ -342,6 +365,16 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
             </Form.Item>
           </Col>
         </Row>
+        {customFields.data && customFields.data.length > 0 ? (
+          <>
+            <Divider titlePlacement="start" style={{ marginTop: 0 }}>
+              {t('customFields.sectionTitle')}
+            </Divider>
+            <Row gutter={16}>
+              <CustomFieldInputs fields={customFields.data} values={customer?.custom} />
+            </Row>
+          </>
+        ) : null}
       </Form>
       <DuplicateSaveModal
         refusal={refusal}

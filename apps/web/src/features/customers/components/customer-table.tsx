@@ -1,8 +1,11 @@
 import type { Customer, CustomerSortField } from '@kehu/contracts';
+import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Flex, Table, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { customFieldDisplay } from '../../../components/custom-fields/custom-field-display';
+import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { emptyMark, formatDateTime } from '../../../components/format';
 import { CustomerTypeTag } from './customer-display';
 
@@ -45,6 +48,8 @@ export const CustomerTable = ({
   onSelectionChange,
 }: CustomerTableProps) => {
   const { t } = useTranslation();
+  const customFields = useQuery(customFieldsQueryOptions('customer'));
+  const listFields = (customFields.data ?? []).filter((field) => field.showInList);
   const sortable = (field: CustomerSortField) => ({
     sorter: true,
     sortOrder: orderOf(sort, field),
@@ -97,6 +102,19 @@ export const CustomerTable = ({
       width: 150,
       render: (_, customer) => <TagList tags={customer.tags} />,
     },
+    ...listFields.map((field) => ({
+      key: `custom.${field.key}`,
+      title: field.label,
+      width: field.type === 'longText' ? 200 : 140,
+      ellipsis: field.type === 'longText' || field.type === 'text',
+      render: (_: unknown, customer: Customer) => {
+        const value = customer.custom[field.key];
+        // Long text on one line here; the detail page shows it whole.
+        return field.type === 'longText' && typeof value === 'string'
+          ? value
+          : customFieldDisplay(field, value, t);
+      },
+    })),
     {
       key: 'lastFollowUpAt',
       title: t('customers.fields.lastFollowUpAt'),
@@ -142,7 +160,7 @@ export const CustomerTable = ({
             }
           : undefined
       }
-      scroll={{ x: 1250 }}
+      scroll={{ x: 1250 + listFields.length * 150 }}
       size="middle"
     />
   );

@@ -1,6 +1,10 @@
 import { customerKinds, customerLevels, customerSortFields, customerTypes } from '@kehu/contracts';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import {
+  parseCustomFilters,
+  serializeCustomFilters,
+} from '../../../components/custom-fields/custom-filter-param';
 import type { CustomerFilters } from '../api/customers-api';
 
 const textKeys = [
@@ -34,6 +38,9 @@ export const useCustomerFilters = () => {
       const value = params.get(key)?.trim();
       if (value) result[key] = value;
     }
+    // Re-serialised: malformed JSON in a shared link is dropped instead of failing the list.
+    const custom = serializeCustomFilters(parseCustomFilters(params.get('custom') ?? undefined));
+    if (custom) result.custom = custom;
     return result;
   }, [params]);
 
