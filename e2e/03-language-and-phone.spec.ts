@@ -73,12 +73,16 @@ test.describe('phone-sized screen', () => {
 
   test('the menu is a drawer, lists and forms fit the screen', async ({ page, baseURL }) => {
     const admin = await ensureOrganization(baseURL as string);
-    for (const name of ['深圳华信电子股份有限公司', '北京星云科技有限公司', 'Acme Logistics Ltd.']) {
+    const names = ['深圳华信电子股份有限公司', '北京星云科技有限公司', 'Acme Logistics Ltd.'];
+    for (const [index, name] of names.entries()) {
+      // Other journeys may have entered these names already: the warning is acknowledged, and each
+      // gets a phone and email of its own (a repeated phone is refused outright).
       await admin.post('/api/v1/customers', {
         name,
-        phones: ['13812345678'],
-        email: 'info@example.com',
+        phones: [`1381234${String(index).padStart(4, '0')}`],
+        email: `info${index}@example.com`,
         tags: ['vip'],
+        acknowledgeDuplicates: true,
       });
     }
     await signInThroughUi(page, ADMIN.email, ADMIN.password);

@@ -4,6 +4,11 @@ export const ADMIN = { email: 'admin@kehu.test', password: 'admin-pass-123', nam
 export const USER_PASSWORD = 'user-pass-1234';
 export const SCREENSHOTS = 'docs/screenshots';
 
+/** A response body: a record, or the error envelope (DESIGN.md §4). */
+export type ApiAnswer = Record<string, unknown> & {
+  error?: { code: string; message: string; details?: Record<string, unknown> };
+};
+
 /** An API session for seeding data (DESIGN.md §5: e2e data is seeded through the API). */
 export class ApiSession {
   private constructor(
@@ -30,6 +35,24 @@ export class ApiSession {
     const response = await this.context.get(url);
     expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
     return (await response.json()) as T;
+  }
+
+  async put<T = Record<string, unknown>>(url: string, data: unknown): Promise<T> {
+    const response = await this.context.put(url, { data, headers: { 'x-csrf-token': this.csrfToken } });
+    expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  async patch<T = Record<string, unknown>>(url: string, data: unknown): Promise<T> {
+    const response = await this.context.patch(url, { data, headers: { 'x-csrf-token': this.csrfToken } });
+    expect(response.ok(), `${url}: ${await response.text()}`).toBe(true);
+    return (await response.json()) as T;
+  }
+
+  /** A POST that may be refused: the status and the body as they came (nothing is asserted). */
+  async attempt(url: string, data: unknown): Promise<{ status: number; body: ApiAnswer }> {
+    const response = await this.context.post(url, { data, headers: { 'x-csrf-token': this.csrfToken } });
+    return { status: response.status(), body: (await response.json()) as ApiAnswer };
   }
 }
 
