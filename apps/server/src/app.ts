@@ -25,6 +25,7 @@ import { backfillCustomerKeys } from './modules/customers/customer-backfill';
 import { customerOwnershipRoutes } from './modules/customers/customer-ownership.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { departmentsRoutes } from './modules/departments/departments.routes';
+import { exportsRoutes } from './modules/exports/exports.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { setupRoutes } from './modules/organization/setup.routes';
@@ -131,6 +132,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   settingsRoutes(app, services);
   customFieldsRoutes(app, services);
   importsRoutes(app, services);
+  exportsRoutes(app, services);
 
   // Older rows get their duplicate-check keys in the background; a large install keeps serving meanwhile.
   void backfillCustomerKeys(database.db, services.customers.repository, services.settings).catch((error) =>

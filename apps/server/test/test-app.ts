@@ -171,6 +171,16 @@ export class ApiClient {
     };
   }
 
+  /** A file download: the raw bytes and headers. */
+  async download(url: string): Promise<{ status: number; bytes: Buffer; headers: Record<string, unknown> }> {
+    const response = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: { 'accept-language': this.locale, ...(this.session ? { cookie: this.session.cookie } : {}) },
+    });
+    return { status: response.statusCode, bytes: response.rawPayload, headers: response.headers };
+  }
+
   put<T = Json>(url: string, body: unknown) {
     return this.request<T>('PUT', url, body);
   }

@@ -6,6 +6,7 @@ export * from './customer-ownership.schemas';
 export * from './customers.schemas';
 export * from './data-quality.schemas';
 export * from './errors';
+export * from './exports.schemas';
 export * from './imports.schemas';
 export * from './organization.schemas';
 export * from './permissions';

@@ -267,6 +267,23 @@ export interface ImportsTable {
   finished_at: Timestamp | null;
 }
 
+export interface ExportsTable {
+  id: string;
+  entity: string;
+  format: string;
+  /** JSON: the list query the export was asked for. */
+  filters: string;
+  /** queued | running | succeeded | failed */
+  status: string;
+  rows_done: number;
+  file_path: string | null;
+  error: string | null;
+  job_id: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   departments: DepartmentsTable;
@@ -288,4 +305,5 @@ export interface Database {
   custom_field_definitions: CustomFieldDefinitionsTable;
   jobs: JobsTable;
   imports: ImportsTable;
+  exports: ExportsTable;
 }

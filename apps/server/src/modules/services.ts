@@ -11,6 +11,7 @@ import { CustomerMembersService } from './customers/customer-members.service';
 import { CustomerTransferService } from './customers/customer-transfer.service';
 import { CustomersService } from './customers/customers.service';
 import { DepartmentsService } from './departments/departments.service';
+import { ExportsService } from './exports/exports.service';
 import { ImportsService } from './imports/imports.service';
 import { OrganizationService } from './organization/organization.service';
 import { SetupService } from './organization/setup.service';
@@ -71,6 +72,7 @@ export function createServices(
     contacts,
     options.importMaxBytes ?? 200 * 1024 * 1024,
   );
+  const exports = new ExportsService(db, now, files, jobs, sessions, organization, customFields, customers);
   return {
     sessions,
     organization,
@@ -89,6 +91,7 @@ export function createServices(
     files,
     jobs,
     imports,
+    exports,
   };
 }
 

@@ -26,3 +26,7 @@ export const clientMeta = (request: FastifyRequest): ClientMeta => ({
 });
 
 export const created = <T>(reply: FastifyReply, body: T) => reply.status(201).send(body);
+
+/** `filename*` (RFC 6266) keeps Chinese file names intact in every browser. */
+export const attachment = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;

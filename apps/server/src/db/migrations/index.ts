@@ -4,6 +4,7 @@ import * as foundation from './2026-11-23-0001-foundation';
 import * as customerData from './2026-12-01-0001-customer-data';
 import * as customFields from './2026-12-01-0002-custom-fields';
 import * as jobsAndImports from './2026-12-01-0003-jobs-and-imports';
+import * as exportsTable from './2026-12-01-0004-exports';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -16,4 +17,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-01-0001-customer-data': customerData,
   '2026-12-01-0002-custom-fields': customFields,
   '2026-12-01-0003-jobs-and-imports': jobsAndImports,
+  '2026-12-01-0004-exports': exportsTable,
 };

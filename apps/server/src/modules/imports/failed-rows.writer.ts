@@ -1,13 +1,6 @@
 import fs from 'node:fs';
 import { stringify } from 'csv-stringify/sync';
-
-/**
- * Cells a spreadsheet would run as a formula (=, +, -, @, and tab or CR first) get a leading
- * apostrophe: a file we hand out never executes anything (CSV injection, OWASP).
- */
-export function safeCell(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { safeCell } from '../../platform/files/safe-cell';
 
 /** The failed rows of an import, appended batch by batch: the file's columns, then the reason. */
 export class FailedRowsWriter {

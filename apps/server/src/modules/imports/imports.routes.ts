@@ -10,12 +10,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/auth-plugin';
 import { AppError } from '../../platform/errors/app-error';
-import { errorResponses, zodApp } from '../../platform/http';
+import { attachment, errorResponses, zodApp } from '../../platform/http';
 import type { Services } from '../services';
-
-/** `filename*` (RFC 6987) keeps Chinese file names intact in every browser. */
-export const attachment = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 export function importsRoutes(app: FastifyInstance, { imports }: Services) {
   const r = zodApp(app);
