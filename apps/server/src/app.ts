@@ -22,6 +22,7 @@ import { authRoutes } from './modules/auth/auth.routes';
 import { contactsRoutes } from './modules/contacts/contacts.routes';
 import { customFieldsRoutes } from './modules/custom-fields/custom-fields.routes';
 import { backfillCustomerKeys } from './modules/customers/customer-backfill';
+import { customerDuplicatesRoutes } from './modules/customers/customer-duplicates.routes';
 import { customerOwnershipRoutes } from './modules/customers/customer-ownership.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { departmentsRoutes } from './modules/departments/departments.routes';
@@ -127,6 +128,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   departmentsRoutes(app, services);
   rolesRoutes(app, services);
   customerOwnershipRoutes(app, services);
+  customerDuplicatesRoutes(app, services);
   customersRoutes(app, services);
   contactsRoutes(app, services);
   settingsRoutes(app, services);

@@ -82,3 +82,82 @@ export const duplicateCheckResultSchema = z.object({
   matches: z.array(duplicateMatchSchema),
 });
 export type DuplicateCheckResult = z.infer<typeof duplicateCheckResultSchema>;
+
+/** A background scan of all customers for groups of likely duplicates. */
+export const duplicateScanSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    customersScanned: z.number().int(),
+    groupsFound: z.number().int(),
+    error: z.string().nullable(),
+    createdAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .meta({ id: 'DuplicateScan' });
+export type DuplicateScan = z.infer<typeof duplicateScanSchema>;
+export const latestDuplicateScanSchema = z.object({ scan: duplicateScanSchema.nullable() });
+
+export const duplicateGroupMemberSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  ownerName: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  phones: z.array(z.string()),
+  email: z.string().nullable(),
+  province: z.string().nullable(),
+  city: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export const duplicateGroupSchema = z
+  .object({
+    id: z.string(),
+    matchedOn: z.array(z.enum(duplicateMatchKinds)),
+    similarity: z.number().nullable(),
+    /** Only the members the caller may see (a group shows when at least two are). */
+    members: z.array(duplicateGroupMemberSchema),
+  })
+  .meta({ id: 'DuplicateGroup' });
+export type DuplicateGroup = z.infer<typeof duplicateGroupSchema>;
+export const duplicateGroupPageSchema = z.object({
+  items: z.array(duplicateGroupSchema),
+  nextCursor: z.string().nullable(),
+});
+export const duplicateGroupListQuerySchema = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(100).optional(),
+});
+
+/** Fields whose surviving value the user picks from one of the merged customers. */
+export const mergeableCustomerFields = [
+  'kind',
+  'name',
+  'type',
+  'level',
+  'industry',
+  'source',
+  'region',
+  'address',
+  'email',
+  'website',
+  'notes',
+  'owner',
+] as const;
+export type MergeableCustomerField = (typeof mergeableCustomerFields)[number];
+
+export const mergeCustomersSchema = z.strictObject({
+  survivorId: idSchema,
+  mergedIds: z.array(idSchema).min(1).max(9),
+  /**
+   * For each field (and `custom.<key>`), the customer whose value survives; a field not named keeps
+   * the survivor's value (or, when the survivor has none, the first merged customer's that has one).
+   * Phones, tags, contacts, team members and other records are combined.
+   */
+  values: z.record(z.string().max(60), idSchema).default({}),
+  /** The duplicate group this merge resolves. */
+  groupId: idSchema.optional(),
+});
+export type MergeCustomers = z.input<typeof mergeCustomersSchema>;

@@ -91,6 +91,8 @@ export interface CustomersTable {
   /** The name's comparison key (legal suffixes off): fuzzy duplicate checks score it. */
   name_key: string | null;
   type_changed_at: Timestamp | null;
+  /** Set when the customer was merged into another (the survivor). */
+  merged_into_id?: string | null;
   /** PostgreSQL only: text searched through pg_trgm (SQLite keeps FTS5 tables instead). */
   search_text?: string | null;
   version: number;
@@ -284,6 +286,43 @@ export interface ExportsTable {
   finished_at: Timestamp | null;
 }
 
+export interface DuplicateScansTable {
+  id: string;
+  status: string;
+  customers_scanned: number;
+  groups_found: number;
+  error: string | null;
+  job_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface DuplicateGroupsTable {
+  id: string;
+  scan_id: string;
+  /** open | merged | dismissed */
+  status: string;
+  /** JSON: { matchedOn: kind[], similarity: number | null } */
+  reasons: string;
+  size: number;
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+export interface DuplicateGroupMembersTable {
+  group_id: string;
+  customer_id: string;
+}
+
+export interface DuplicateDismissalsTable {
+  customer_a: string;
+  customer_b: string;
+  dismissed_by: string | null;
+  dismissed_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   departments: DepartmentsTable;
@@ -306,4 +345,8 @@ export interface Database {
   jobs: JobsTable;
   imports: ImportsTable;
   exports: ExportsTable;
+  duplicate_scans: DuplicateScansTable;
+  duplicate_groups: DuplicateGroupsTable;
+  duplicate_group_members: DuplicateGroupMembersTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
 }

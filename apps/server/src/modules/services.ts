@@ -5,9 +5,11 @@ import { JobRunner } from '../platform/jobs/job-runner';
 import { AuthService } from './auth/auth.service';
 import { ContactsService } from './contacts/contacts.service';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
+import { CustomerDuplicatesService } from './customers/customer-duplicates.service';
 import { CustomerImportService } from './customers/customer-import.service';
 import { CustomerLifecycleService } from './customers/customer-lifecycle.service';
 import { CustomerMembersService } from './customers/customer-members.service';
+import { CustomerMergeService } from './customers/customer-merge.service';
 import { CustomerTransferService } from './customers/customer-transfer.service';
 import { CustomersService } from './customers/customers.service';
 import { DepartmentsService } from './departments/departments.service';
@@ -59,6 +61,24 @@ export function createServices(
   const customerImports = new CustomerImportService(customers.repository, settings, users);
   const files = new FileStore(options.dataDir ?? 'data');
   const jobs = new JobRunner(db, now);
+  const customerDuplicates = new CustomerDuplicatesService(
+    db,
+    now,
+    jobs,
+    customers.repository,
+    settings,
+    users,
+    departments,
+  );
+  const customerMerge = new CustomerMergeService(
+    db,
+    now,
+    customers.repository,
+    customers,
+    customers.identity,
+    customerDuplicates,
+  );
+  customerMerge.registerParticipant((executor, merge) => contacts.moveForMerge(executor, merge));
   const imports = new ImportsService(
     db,
     now,
@@ -87,6 +107,8 @@ export function createServices(
     customerTransfer,
     customerMembers,
     customerLifecycle,
+    customerDuplicates,
+    customerMerge,
     contacts,
     files,
     jobs,

@@ -117,6 +117,40 @@ export class ContactsRepository {
   }
 
   /** One primary contact per customer: marking one clears the others. */
+  /** A merge: every contact of `fromIds` now belongs to `toId`; only the survivor's primary stays primary. */
+  async moveToCustomer(
+    executor: Kysely<Database>,
+    fromIds: string[],
+    toId: string,
+    at: string,
+    actorId: string,
+  ) {
+    const survivorHasPrimary = await executor
+      .selectFrom('contacts')
+      .select('id')
+      .where('customer_id', '=', toId)
+      .where('is_primary', '=', 1)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    const moved = await executor
+      .selectFrom('contacts')
+      .select('id')
+      .where('customer_id', 'in', fromIds)
+      .execute();
+    await executor
+      .updateTable('contacts')
+      .set((eb) => ({
+        customer_id: toId,
+        ...(survivorHasPrimary ? { is_primary: 0 } : {}),
+        updated_at: at,
+        updated_by: actorId,
+        version: eb('version', '+', 1),
+      }))
+      .where('customer_id', 'in', fromIds)
+      .execute();
+    return moved.map((row) => row.id);
+  }
+
   async clearPrimary(executor: Kysely<Database>, customerId: string, exceptId: string) {
     await executor
       .updateTable('contacts')

@@ -152,6 +152,35 @@ export class ContactsService {
     );
   }
 
+  /**
+   * For customer merges (registered as a merge participant): the merged customers' contacts move
+   * to the survivor, with their history and duplicate-check identities.
+   */
+  async moveForMerge(
+    executor: Kysely<Database>,
+    merge: { survivorId: string; mergedIds: string[]; actorId: string; at: string },
+  ): Promise<void> {
+    const moved = await this.repository.moveToCustomer(
+      executor,
+      merge.mergedIds,
+      merge.survivorId,
+      merge.at,
+      merge.actorId,
+    );
+    await this.customers.identity.moveContacts(executor, moved, merge.survivorId);
+    await writeAuditMany(
+      executor,
+      moved.map((id) => ({
+        entityType: ENTITY,
+        entityId: id,
+        action: 'update' as const,
+        actorId: merge.actorId,
+        at: merge.at,
+        changes: [{ field: 'customerId', old: null, new: merge.survivorId }],
+      })),
+    );
+  }
+
   async update(actor: Actor, id: string, request: UpdateContact): Promise<Contact> {
     assertCan(actor, 'contacts', 'edit');
     return this.db.transaction().execute(async (trx) => {

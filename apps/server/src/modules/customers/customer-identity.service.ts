@@ -122,4 +122,10 @@ export class CustomerIdentityService {
       emails: contact.email ? [contact.email] : [],
     });
   }
+
+  /** For merges: identities of moved contacts follow them to their new customer. */
+  async moveContacts(executor: Kysely<Database>, contactIds: string[], customerId: string): Promise<void> {
+    for (const contactId of contactIds)
+      await this.duplicates.identities.moveContact(executor, contactId, customerId);
+  }
 }

@@ -40,4 +40,19 @@ export class CustomerMembersRepository {
       .executeTakeFirst();
     return Number(result.numDeletedRows) > 0;
   }
+
+  /** A merge: members of the merged customers join the survivor's team (existing members and the owner stay as they are). */
+  async mergeInto(executor: Kysely<Database>, fromIds: string[], toId: string, ownerId: string | null) {
+    const existing = new Set((await this.list(executor, toId)).map((row) => row.user_id));
+    const incoming = await executor
+      .selectFrom('customer_members')
+      .selectAll()
+      .where('customer_id', 'in', fromIds)
+      .execute();
+    for (const row of incoming) {
+      if (existing.has(row.user_id) || row.user_id === ownerId) continue;
+      existing.add(row.user_id);
+      await this.put(executor, { ...row, customer_id: toId });
+    }
+  }
 }

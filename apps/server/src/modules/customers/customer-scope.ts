@@ -7,7 +7,7 @@ import type { CustomFilter } from '../custom-fields/custom-filters';
 /** The list query with its custom-field conditions already checked against the definitions. */
 export type CustomerQuery = CustomerListQuery & { customFilters?: CustomFilter[] };
 
-export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text' | 'name_key'>;
+export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text' | 'name_key' | 'merged_into_id'>;
 
 export const listColumns = [
   'c.seq',

@@ -193,6 +193,22 @@ export class CustomersRepository {
       .executeTakeFirst();
   }
 
+  /** The survivor a customer was merged into, if it was. */
+  async mergedInto(executor: Kysely<Database>, id: string): Promise<string | null> {
+    const row = await executor
+      .selectFrom('customers')
+      .select('merged_into_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.merged_into_id ?? null;
+  }
+
+  /** Rows by id, regardless of scope (callers have checked it). */
+  findManyByIds(executor: Kysely<Database>, ids: string[]): Promise<CustomerRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return executor.selectFrom('customers as c').select(listColumns).where('c.id', 'in', ids).execute();
+  }
+
   async namesAndOwners(executor: Kysely<Database>, ids: string[]) {
     if (ids.length === 0) return [];
     return executor

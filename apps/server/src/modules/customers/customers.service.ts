@@ -12,7 +12,13 @@ import type { DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { diffFields, writeAudit } from '../../platform/audit/audit';
 import { labelHistory, listHistory } from '../../platform/audit/history.repository';
-import { AppError, invalidField, notFound, staleRecord } from '../../platform/errors/app-error';
+import {
+  AppError,
+  invalidField,
+  notFound,
+  ruleViolation,
+  staleRecord,
+} from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { companyNameKey } from '../../platform/normalize/company-name.normalize';
 import { type Actor, assertCan, can } from '../../platform/permissions/actor';
@@ -93,6 +99,11 @@ export class CustomersService {
   async assertVisible(executor: Kysely<Database>, actor: Actor, id: string): Promise<void> {
     const row = await this.repository.findVisible(executor, actor, id);
     if (!row || row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
+  }
+
+  /** For merges: the DTO of a customer inside the merge's transaction (scope already checked). */
+  async getForMerge(executor: Kysely<Database>, id: string): Promise<Customer> {
+    return this.getDtoUnscoped(executor, id);
   }
 
   /** For contacts: the customer must be one the actor may change (a read-only team member may not). */
@@ -347,6 +358,8 @@ export class CustomersService {
     return this.db.transaction().execute(async (trx) => {
       const row = await this.getWritableRow(trx, actor, id);
       if (!row.deleted_at) throw new AppError('NOT_DELETED', 409);
+      // Its contacts and records now live on the survivor: bringing it back would split them again.
+      if (await this.repository.mergedInto(trx, id)) throw ruleViolation('CUSTOMER_MERGED');
       const now = this.now().toISOString();
       if (
         !(await this.repository.update(trx, id, row.version, {

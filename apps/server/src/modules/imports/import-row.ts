@@ -219,12 +219,14 @@ export function convertRow(
 
   const entries = Object.entries(problems);
   if (entries.length > 0 || !parsed.success) {
+    // Chinese text takes full-width punctuation.
+    const [colon, separator] = locale === 'zh-CN' ? ['：', '；'] : [': ', '; '];
     const reason = entries
       .map(
         ([field, message]) =>
-          `${columnOf.get(targetOf(field)) ?? translate(locale, `imports.${targetOf(field)}`)}: ${message}`,
+          `${columnOf.get(targetOf(field)) ?? translate(locale, `imports.${targetOf(field)}`)}${colon}${message}`,
       )
-      .join('; ');
+      .join(separator);
     return { ok: false, reason };
   }
   return {

@@ -78,7 +78,7 @@ export function importsRoutes(app: FastifyInstance, { imports }: Services) {
         response: { 200: importPreviewSchema, ...errorResponses },
       },
     },
-    async (request) => imports.preview(actorOf(request), request.params.id, request.body),
+    async (request) => imports.preview(actorOf(request), request.params.id, request.body, request.locale),
   );
   r.post(
     '/api/v1/imports/:id/start',

@@ -136,10 +136,10 @@ export class ImportsService {
   }
 
   /** What the first rows would become with this mapping and policy: written, then rolled back. */
-  async preview(actor: Actor, id: string, request: ImportSettings): Promise<ImportPreview> {
+  /** `locale` is the request's language: the preview is read now, by the one who asked. */
+  async preview(actor: Actor, id: string, request: ImportSettings, locale: Locale): Promise<ImportPreview> {
     const row = await this.getOwn(actor, id);
     const settings = await this.checkSettings(row, request);
-    const locale = await this.localeOf(actor);
     const fileRows = (
       await firstRows(this.files.pathOf(row.file_path), sniffedOf(row), previewRows + 1)
     ).slice(1);

@@ -1,0 +1,218 @@
+import type { DuplicateGroup, DuplicateMatchKind, DuplicateScan } from '@kehu/contracts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
+import { notFound, ruleViolation } from '../../platform/errors/app-error';
+import { newId } from '../../platform/ids';
+import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
+import { companyNameKey } from '../../platform/normalize/company-name.normalize';
+import { type Actor, assertCan } from '../../platform/permissions/actor';
+import type { DepartmentsService } from '../departments/departments.service';
+import type { SettingsService } from '../settings/settings.service';
+import type { UsersService } from '../users/users.service';
+import type { CustomersRepository } from './customers.repository';
+import { groupDuplicates, type ScanRecord } from './duplicates/duplicate-grouping';
+import { DuplicateGroupsRepository, pairKey, type ScanRow } from './duplicates/duplicate-groups.repository';
+
+export const DUPLICATE_SCAN_JOB = 'customers.duplicate-scan';
+const chunk = 10_000;
+
+/** The duplicate scan across all customers, and the groups it found (listed, dismissed). */
+export class CustomerDuplicatesService {
+  private readonly groups = new DuplicateGroupsRepository();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+    private readonly jobs: JobRunner,
+    private readonly customers: CustomersRepository,
+    private readonly settings: SettingsService,
+    private readonly users: UsersService,
+    private readonly departments: DepartmentsService,
+  ) {
+    jobs.register(DUPLICATE_SCAN_JOB, (payload, context) => this.run(payload as { scanId: string }, context));
+  }
+
+  /** Merging deletes customers: scanning, listing and resolving groups need the delete permission. */
+  private assertMayResolve(actor: Actor) {
+    assertCan(actor, 'customers', 'delete');
+  }
+
+  async startScan(actor: Actor): Promise<DuplicateScan> {
+    this.assertMayResolve(actor);
+    const latest = await this.groups.latestScan(this.db);
+    if (latest && (latest.status === 'queued' || latest.status === 'running')) return toScan(latest);
+    const id = newId();
+    await this.db.transaction().execute(async (trx) => {
+      const jobId = await this.jobs.enqueue(trx, DUPLICATE_SCAN_JOB, { scanId: id }, { createdBy: actor.id });
+      await this.groups.insertScan(trx, {
+        id,
+        status: 'queued',
+        customers_scanned: 0,
+        groups_found: 0,
+        error: null,
+        job_id: jobId,
+        created_by: actor.id,
+        created_at: this.now().toISOString(),
+        finished_at: null,
+      });
+    });
+    return toScan((await this.groups.findScan(this.db, id)) as ScanRow);
+  }
+
+  async latestScan(actor: Actor): Promise<DuplicateScan | null> {
+    this.assertMayResolve(actor);
+    const row = await this.groups.latestScan(this.db);
+    return row ? toScan(row) : null;
+  }
+
+  /** Open groups, largest first, with the members the actor may see (two or more). */
+  async listGroups(actor: Actor, page: { limit: number; cursor?: string }) {
+    this.assertMayResolve(actor);
+    const items: DuplicateGroup[] = [];
+    let cursor = page.cursor;
+    let exhausted = false;
+    // Groups the actor sees fewer than two members of are skipped; keep reading until the page is full.
+    while (items.length < page.limit && !exhausted) {
+      const rows = await this.groups.listOpen(this.db, cursor, page.limit * 2);
+      exhausted = rows.length < page.limit * 2;
+      const members = await this.groups.membersOf(
+        this.db,
+        rows.map((row) => row.id),
+      );
+      const visible = new Set(
+        (await this.customers.findManyVisible(this.db, actor, [...members.values()].flat())).map(
+          (row) => row.id,
+        ),
+      );
+      const ids = [...new Set([...members.values()].flat().filter((id) => visible.has(id)))];
+      const details = new Map((await this.customers.findManyByIds(this.db, ids)).map((row) => [row.id, row]));
+      const [userNames, departmentNames] = await Promise.all([
+        this.users.namesOf(
+          this.db,
+          [...details.values()].map((row) => row.owner_id),
+        ),
+        this.departments.namesOf(
+          this.db,
+          [...details.values()].map((row) => row.department_id),
+        ),
+      ]);
+      for (const row of rows) {
+        cursor = row.id;
+        const shown = (members.get(row.id) ?? [])
+          .map((id) => details.get(id))
+          .filter((c) => c && !c.deleted_at);
+        if (shown.length < 2) continue;
+        const reasons = JSON.parse(row.reasons) as {
+          matchedOn: DuplicateMatchKind[];
+          similarity: number | null;
+        };
+        items.push({
+          id: row.id,
+          matchedOn: reasons.matchedOn,
+          similarity: reasons.similarity,
+          members: shown.map((customer) => {
+            const c = customer as NonNullable<typeof customer>;
+            return {
+              id: c.id,
+              name: c.name,
+              type: c.type,
+              ownerName: c.owner_id ? (userNames.get(c.owner_id) ?? null) : null,
+              departmentName: c.department_id ? (departmentNames.get(c.department_id) ?? null) : null,
+              phones: JSON.parse(c.phones) as string[],
+              email: c.email,
+              province: c.province,
+              city: c.city,
+              createdAt: c.created_at,
+              updatedAt: c.updated_at,
+              version: c.version,
+            };
+          }),
+        });
+        if (items.length >= page.limit) break;
+      }
+    }
+    return { items, nextCursor: items.length >= page.limit && cursor ? cursor : null };
+  }
+
+  /** "These are different customers": the group closes and later scans do not propose its pairs. */
+  async dismiss(actor: Actor, groupId: string): Promise<void> {
+    this.assertMayResolve(actor);
+    await this.db.transaction().execute(async (trx) => {
+      const group = await this.groups.findGroup(trx, groupId);
+      if (!group) throw notFound('DUPLICATE_GROUP_NOT_FOUND');
+      if (group.status !== 'open') throw ruleViolation('DUPLICATE_GROUP_RESOLVED');
+      const members = (await this.groups.membersOf(trx, [groupId])).get(groupId) ?? [];
+      const visible = await this.customers.findManyVisible(trx, actor, members);
+      if (visible.length < 2) throw notFound('DUPLICATE_GROUP_NOT_FOUND');
+      const at = this.now().toISOString();
+      await this.groups.dismiss(trx, members, actor.id, at);
+      await this.groups.resolveGroup(trx, groupId, 'dismissed', at, actor.id);
+    });
+  }
+
+  /** For merges: the open groups that held the merged customers are resolved. */
+  async resolveGroupsOf(executor: Kysely<Database>, customerIds: string[], actorId: string, at: string) {
+    for (const group of await this.groups.openGroupsWith(executor, customerIds)) {
+      await this.groups.resolveGroup(executor, group.id, 'merged', at, actorId);
+    }
+  }
+
+  private async run({ scanId }: { scanId: string }, context: JobContext) {
+    try {
+      await this.groups.updateScan(this.db, scanId, { status: 'running' });
+      const records: ScanRecord[] = [];
+      let afterSeq = 0;
+      for (;;) {
+        const rows = await this.groups.scanChunk(this.db, afterSeq, chunk);
+        if (rows.length === 0) break;
+        for (const row of rows) records.push({ id: row.id, key: row.name_key ?? companyNameKey(row.name) });
+        afterSeq = Number(rows.at(-1)?.seq);
+        await this.groups.updateScan(this.db, scanId, { customers_scanned: records.length });
+        await context.heartbeat();
+      }
+      const [identityGroups, dismissed, settings] = await Promise.all([
+        this.groups.sharedIdentities(this.db),
+        this.groups.dismissedPairs(this.db),
+        this.settings.dataQuality(this.db),
+      ]);
+      const found = groupDuplicates(records, identityGroups, settings.nameSimilarityThreshold, (a, b) =>
+        dismissed.has(pairKey(a, b)),
+      );
+      const at = this.now().toISOString();
+      await this.db.transaction().execute((trx) =>
+        this.groups.replaceOpenGroups(
+          trx,
+          scanId,
+          found.map((group) => ({
+            ids: group.ids,
+            reasons: { matchedOn: group.matchedOn, similarity: group.similarity },
+          })),
+          at,
+        ),
+      );
+      await this.groups.updateScan(this.db, scanId, {
+        status: 'succeeded',
+        groups_found: found.length,
+        customers_scanned: records.length,
+        finished_at: this.now().toISOString(),
+      });
+    } catch (error) {
+      await this.groups.updateScan(this.db, scanId, {
+        status: 'failed',
+        error: error instanceof Error ? error.message.slice(0, 1000) : String(error),
+        finished_at: this.now().toISOString(),
+      });
+      throw error;
+    }
+  }
+}
+
+const toScan = (row: ScanRow): DuplicateScan => ({
+  id: row.id,
+  status: row.status as DuplicateScan['status'],
+  customersScanned: row.customers_scanned,
+  groupsFound: row.groups_found,
+  error: row.error,
+  createdAt: row.created_at,
+  finishedAt: row.finished_at,
+});

@@ -1,0 +1,164 @@
+import type { DuplicateMatchKind } from '@kehu/contracts';
+import { nameSimilarity } from '../../../platform/normalize/similarity';
+
+export interface ScanRecord {
+  id: string;
+  key: string;
+}
+
+export interface FoundGroup {
+  ids: string[];
+  matchedOn: DuplicateMatchKind[];
+  /** Best name similarity inside the group, when names tied it. */
+  similarity: number | null;
+}
+
+/** How many neighbours each name is compared with, in each sort order. */
+const window = 4;
+const digitRuns = /[\d零〇一二三四五六七八九十百千万]+/gu;
+const numbersOf = (key: string) => (key.match(digitRuns) ?? []).join(' ');
+
+/**
+ * Edit distance of two strings (by code point) when it is at most `limit`, else `limit + 1` —
+ * a cheap gate in front of the similarity score (most neighbours differ by far more).
+ */
+export function boundedEditDistance(a: string[], b: string[], limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      current.push(value);
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+class UnionFind {
+  private readonly parent: Int32Array;
+  constructor(size: number) {
+    this.parent = new Int32Array(size).map((_, index) => index);
+  }
+  find(index: number): number {
+    let root = index;
+    while (this.parent[root] !== root) root = this.parent[root] as number;
+    let node = index;
+    while (this.parent[node] !== root) {
+      const next = this.parent[node] as number;
+      this.parent[node] = root;
+      node = next;
+    }
+    return root;
+  }
+  union(a: number, b: number) {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[rb] = ra;
+  }
+}
+
+/**
+ * Groups of likely duplicates among all customers, by blocking so that it scales to millions:
+ * customers sharing a normalised phone or email (`identityGroups`, from the database), customers
+ * with the same name key, and names within a small edit distance of their neighbours when sorted
+ * forwards and backwards (a typo at either end still leaves the rest in order). A pair the users
+ * dismissed (`dismissed(a, b)`) is never linked.
+ */
+export function groupDuplicates(
+  records: ScanRecord[],
+  identityGroups: Array<{ kind: 'phone' | 'email'; ids: string[] }>,
+  threshold: number,
+  dismissed: (a: string, b: string) => boolean,
+): FoundGroup[] {
+  const indexOf = new Map(records.map((record, index) => [record.id, index]));
+  const sets = new UnionFind(records.length);
+  const kinds = new Map<string, Set<DuplicateMatchKind>>();
+  const best = new Map<string, number>();
+  const edge = (a: number, b: number, kind: DuplicateMatchKind, similarity?: number) => {
+    const left = records[a] as ScanRecord;
+    const right = records[b] as ScanRecord;
+    if (dismissed(left.id, right.id)) return;
+    sets.union(a, b);
+    for (const id of [left.id, right.id]) {
+      kinds.set(id, (kinds.get(id) ?? new Set()).add(kind));
+      if (similarity !== undefined) best.set(id, Math.max(best.get(id) ?? 0, similarity));
+    }
+  };
+
+  for (const group of identityGroups) {
+    const members = group.ids
+      .map((id) => indexOf.get(id))
+      .filter((index): index is number => index !== undefined);
+    for (let i = 1; i < members.length; i++) edge(members[0] as number, members[i] as number, group.kind);
+  }
+
+  const byKey = new Map<string, number[]>();
+  for (const [index, record] of records.entries()) {
+    const members = byKey.get(record.key);
+    if (members) members.push(index);
+    else byKey.set(record.key, [index]);
+  }
+  for (const members of byKey.values()) {
+    for (let i = 1; i < members.length; i++) edge(members[0] as number, members[i] as number, 'name', 1);
+  }
+
+  const chars = records.map((record) => Array.from(record.key));
+  const numbers = records.map((record) => numbersOf(record.key));
+  const compareNeighbours = (order: number[]) => {
+    for (let position = 0; position < order.length; position++) {
+      const a = order[position] as number;
+      for (let step = 1; step <= window && position + step < order.length; step++) {
+        const b = order[position + step] as number;
+        const left = records[a] as ScanRecord;
+        const right = records[b] as ScanRecord;
+        if (left.key === right.key || numbers[a] !== numbers[b]) continue;
+        const longest = Math.max((chars[a] as string[]).length, (chars[b] as string[]).length);
+        const limit = longest >= 8 ? 2 : 1;
+        if (boundedEditDistance(chars[a] as string[], chars[b] as string[], limit) > limit) continue;
+        const similarity = nameSimilarity(left.key, right.key);
+        if (similarity >= threshold) edge(a, b, 'name', Math.round(similarity * 100) / 100);
+      }
+    }
+  };
+  const forward = records
+    .map((_, index) => index)
+    .sort((a, b) => compare((records[a] as ScanRecord).key, (records[b] as ScanRecord).key));
+  compareNeighbours(forward);
+  const reversedKeys = chars.map((list) => [...list].reverse().join(''));
+  const backward = records
+    .map((_, index) => index)
+    .sort((a, b) => compare(reversedKeys[a] as string, reversedKeys[b] as string));
+  compareNeighbours(backward);
+
+  const groups = new Map<number, number[]>();
+  for (let index = 0; index < records.length; index++) {
+    if (!kinds.has((records[index] as ScanRecord).id)) continue;
+    const root = sets.find(index);
+    groups.set(root, [...(groups.get(root) ?? []), index]);
+  }
+  return [...groups.values()]
+    .filter((members) => members.length > 1)
+    .map((members) => {
+      const ids = members.map((index) => (records[index] as ScanRecord).id);
+      const matched = new Set<DuplicateMatchKind>();
+      let similarity: number | null = null;
+      for (const id of ids) {
+        for (const kind of kinds.get(id) ?? []) matched.add(kind);
+        const score = best.get(id);
+        if (score !== undefined) similarity = Math.max(similarity ?? 0, score);
+      }
+      return { ids, matchedOn: [...matched], similarity };
+    });
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

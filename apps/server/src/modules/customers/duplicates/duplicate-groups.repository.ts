@@ -1,0 +1,180 @@
+import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
+import type { Database, DuplicateGroupsTable, DuplicateScansTable } from '../../../db/schema';
+import { newId } from '../../../platform/ids';
+
+export type ScanRow = Selectable<DuplicateScansTable>;
+export type GroupRow = Selectable<DuplicateGroupsTable>;
+
+/** Duplicate scans, the groups they found, and the pairs users dismissed. */
+export class DuplicateGroupsRepository {
+  async insertScan(executor: Kysely<Database>, row: Insertable<DuplicateScansTable>) {
+    await executor.insertInto('duplicate_scans').values(row).execute();
+  }
+
+  async updateScan(executor: Kysely<Database>, id: string, values: Partial<ScanRow>) {
+    await executor.updateTable('duplicate_scans').set(values).where('id', '=', id).execute();
+  }
+
+  findScan(executor: Kysely<Database>, id: string) {
+    return executor.selectFrom('duplicate_scans').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  latestScan(executor: Kysely<Database>) {
+    return executor
+      .selectFrom('duplicate_scans')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** Live customers in `seq` order, a chunk at a time (the scan reads them all, never at once in SQL). */
+  scanChunk(executor: Kysely<Database>, afterSeq: number, limit: number) {
+    return executor
+      .selectFrom('customers')
+      .select(['seq', 'id', 'name', 'name_key'])
+      .where('deleted_at', 'is', null)
+      .where('seq', '>', afterSeq)
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+  }
+
+  /** Phones and emails held by more than one customer (theirs or their live contacts'). */
+  async sharedIdentities(executor: Kysely<Database>) {
+    const rows = await sql<{ kind: 'phone' | 'email'; value: string; customer_id: string }>`
+      select i.kind, i.value, i.customer_id
+      from customer_identities i
+      join (
+        select kind, value from customer_identities
+        group by kind, value having count(distinct customer_id) > 1
+      ) shared on shared.kind = i.kind and shared.value = i.value
+      join customers c on c.id = i.customer_id and c.deleted_at is null
+      left join contacts k on k.id = i.contact_id
+      where k.deleted_at is null
+      order by i.kind, i.value`.execute(executor);
+    const groups = new Map<string, { kind: 'phone' | 'email'; ids: string[] }>();
+    for (const row of rows.rows) {
+      const key = `${row.kind}:${row.value}`;
+      const group = groups.get(key) ?? { kind: row.kind, ids: [] };
+      if (!group.ids.includes(row.customer_id)) group.ids.push(row.customer_id);
+      groups.set(key, group);
+    }
+    return [...groups.values()].filter((group) => group.ids.length > 1);
+  }
+
+  async dismissedPairs(executor: Kysely<Database>): Promise<Set<string>> {
+    const rows = await executor
+      .selectFrom('duplicate_dismissals')
+      .select(['customer_a', 'customer_b'])
+      .execute();
+    return new Set(rows.map((row) => pairKey(row.customer_a, row.customer_b)));
+  }
+
+  /** The scan's groups replace the open groups of earlier scans (merged and dismissed ones stay). */
+  async replaceOpenGroups(
+    executor: Kysely<Database>,
+    scanId: string,
+    groups: Array<{ ids: string[]; reasons: unknown }>,
+    at: string,
+  ) {
+    await executor.deleteFrom('duplicate_groups').where('status', '=', 'open').execute();
+    for (let start = 0; start < groups.length; start += 200) {
+      const part = groups.slice(start, start + 200).map((group) => ({ ...group, id: newId() }));
+      if (part.length === 0) continue;
+      await executor
+        .insertInto('duplicate_groups')
+        .values(
+          part.map((group) => ({
+            id: group.id,
+            scan_id: scanId,
+            status: 'open',
+            reasons: JSON.stringify(group.reasons),
+            size: group.ids.length,
+            created_at: at,
+            resolved_at: null,
+            resolved_by: null,
+          })),
+        )
+        .execute();
+      await executor
+        .insertInto('duplicate_group_members')
+        .values(
+          part.flatMap((group) =>
+            group.ids.map((customerId) => ({ group_id: group.id, customer_id: customerId })),
+          ),
+        )
+        .execute();
+    }
+  }
+
+  listOpen(executor: Kysely<Database>, afterId: string | undefined, limit: number) {
+    let query = executor
+      .selectFrom('duplicate_groups')
+      .selectAll()
+      .where('status', '=', 'open')
+      .orderBy('size', 'desc')
+      .orderBy('id')
+      .limit(limit);
+    if (afterId) query = query.where('id', '>', afterId);
+    return query.execute();
+  }
+
+  async membersOf(executor: Kysely<Database>, groupIds: string[]) {
+    if (groupIds.length === 0) return new Map<string, string[]>();
+    const rows = await executor
+      .selectFrom('duplicate_group_members')
+      .select(['group_id', 'customer_id'])
+      .where('group_id', 'in', groupIds)
+      .execute();
+    const map = new Map<string, string[]>();
+    for (const row of rows) map.set(row.group_id, [...(map.get(row.group_id) ?? []), row.customer_id]);
+    return map;
+  }
+
+  findGroup(executor: Kysely<Database>, id: string) {
+    return executor.selectFrom('duplicate_groups').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async resolveGroup(
+    executor: Kysely<Database>,
+    id: string,
+    status: 'merged' | 'dismissed',
+    at: string,
+    by: string,
+  ) {
+    await executor
+      .updateTable('duplicate_groups')
+      .set({ status, resolved_at: at, resolved_by: by })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Open groups that hold any of these customers (a merge resolves them). */
+  async openGroupsWith(executor: Kysely<Database>, customerIds: string[]) {
+    return executor
+      .selectFrom('duplicate_groups as g')
+      .innerJoin('duplicate_group_members as m', 'm.group_id', 'g.id')
+      .select('g.id')
+      .distinct()
+      .where('g.status', '=', 'open')
+      .where('m.customer_id', 'in', customerIds)
+      .execute();
+  }
+
+  async dismiss(executor: Kysely<Database>, ids: string[], by: string, at: string) {
+    const pairs: Array<[string, string]> = [];
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) pairs.push(orderPair(ids[i] as string, ids[j] as string));
+    }
+    if (pairs.length === 0) return;
+    await executor
+      .insertInto('duplicate_dismissals')
+      .values(pairs.map(([a, b]) => ({ customer_a: a, customer_b: b, dismissed_by: by, dismissed_at: at })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+const orderPair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
+export const pairKey = (a: string, b: string) => orderPair(a, b).join('|');
