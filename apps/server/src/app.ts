@@ -25,10 +25,12 @@ import { backfillCustomerKeys } from './modules/customers/customer-backfill';
 import { customerDuplicatesRoutes } from './modules/customers/customer-duplicates.routes';
 import { customerOwnershipRoutes } from './modules/customers/customer-ownership.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
+import { poolsRoutes } from './modules/customers/pools/pools.routes';
 import { departmentsRoutes } from './modules/departments/departments.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
+import { notificationsRoutes } from './modules/notifications/notifications.routes';
 import { setupRoutes } from './modules/organization/setup.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { createServices, type Services } from './modules/services';
@@ -135,6 +137,8 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   customFieldsRoutes(app, services);
   importsRoutes(app, services);
   exportsRoutes(app, services);
+  poolsRoutes(app, services);
+  notificationsRoutes(app, services);
 
   // Older rows get their duplicate-check keys in the background; a large install keeps serving meanwhile.
   void backfillCustomerKeys(database.db, services.customers.repository, services.settings).catch((error) =>

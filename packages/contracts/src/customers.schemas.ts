@@ -103,6 +103,13 @@ export const customerSchema = z
     lastFollowUpAt: isoDateTimeSchema.nullable(),
     /** When the lifecycle type last changed. */
     typeChangedAt: isoDateTimeSchema.nullable(),
+    /** In a public pool (公海): no owner. */
+    poolId: z.string().nullable(),
+    pooledAt: isoDateTimeSchema.nullable(),
+    /** Since when the current owner has had it (reclaim rules count from here). */
+    ownerSince: isoDateTimeSchema.nullable(),
+    /** Locked by its owner: exempt from reclaim. */
+    locked: z.boolean(),
     createdAt: isoDateTimeSchema,
     createdBy: z.string().nullable(),
     createdByName: z.string().nullable(),

@@ -159,5 +159,7 @@ export const mergeCustomersSchema = z.strictObject({
   values: z.record(z.string().max(60), idSchema).default({}),
   /** The duplicate group this merge resolves. */
   groupId: idSchema.optional(),
+  /** The `version` of each customer as the user saw them: a customer changed since gets 409. */
+  versions: z.record(idSchema, z.number().int().min(1)).optional(),
 });
 export type MergeCustomers = z.input<typeof mergeCustomersSchema>;

@@ -11,3 +11,4 @@ export * from './imports.schemas';
 export * from './organization.schemas';
 export * from './permissions';
 export * from './permissions.schemas';
+export * from './pools.schemas';

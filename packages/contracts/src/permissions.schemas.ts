@@ -13,4 +13,6 @@ export const permissionsSchema = z.strictObject({
   departments: actionsOf('departments').optional(),
   roles: actionsOf('roles').optional(),
   audit: actionsOf('audit').optional(),
+  pools: actionsOf('pools').optional(),
+  settings: actionsOf('settings').optional(),
 });

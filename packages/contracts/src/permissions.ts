@@ -7,6 +7,8 @@ export const permissionModules = {
   users: ['view', 'manage'],
   departments: ['view', 'manage'],
   roles: ['view', 'manage'],
+  /** Public pools (公海): see, claim from, and manage (define pools, assign, run the reclaim). */
+  pools: ['view', 'claim', 'manage'],
   audit: ['view'],
   settings: ['view', 'manage'],
 } as const;

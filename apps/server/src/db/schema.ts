@@ -93,6 +93,19 @@ export interface CustomersTable {
   type_changed_at: Timestamp | null;
   /** Set when the customer was merged into another (the survivor). */
   merged_into_id?: string | null;
+  /** In a public pool (公海): no owner, `pool_id` set. */
+  pool_id: string | null;
+  pooled_at: Timestamp | null;
+  /** Why it went to the pool: free text, or `auto:<rule>:<days>` for a reclaim. */
+  pool_reason: string | null;
+  previous_owner_id: string | null;
+  /** Since when the current owner has had it: reclaim rules count from here. */
+  owner_since: Timestamp | null;
+  /** Locked by its owner: exempt from reclaim (within the pool's lock cap). */
+  locked: Flag | null;
+  last_opportunity_at: Timestamp | null;
+  last_deal_at: Timestamp | null;
+  reclaim_warned_at: Timestamp | null;
   /** PostgreSQL only: text searched through pg_trgm (SQLite keeps FTS5 tables instead). */
   search_text?: string | null;
   version: number;
@@ -323,6 +336,29 @@ export interface DuplicateDismissalsTable {
   dismissed_at: Timestamp;
 }
 
+export interface CustomerPoolsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  department_ids: string;
+  admin_ids: string;
+  rules: string;
+  sort: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  payload: string;
+  link: string | null;
+  dedupe_key: string | null;
+  read_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   departments: DepartmentsTable;
@@ -349,4 +385,6 @@ export interface Database {
   duplicate_groups: DuplicateGroupsTable;
   duplicate_group_members: DuplicateGroupMembersTable;
   duplicate_dismissals: DuplicateDismissalsTable;
+  customer_pools: CustomerPoolsTable;
+  notifications: NotificationsTable;
 }

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../db/database';
 import { SessionsRepository } from '../platform/auth/sessions.repository';
 import { FileStore } from '../platform/files/file-store';
 import { JobRunner } from '../platform/jobs/job-runner';
+import { Notifier } from '../platform/notifications/notifier';
 import { AuthService } from './auth/auth.service';
 import { ContactsService } from './contacts/contacts.service';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
@@ -12,6 +13,9 @@ import { CustomerMembersService } from './customers/customer-members.service';
 import { CustomerMergeService } from './customers/customer-merge.service';
 import { CustomerTransferService } from './customers/customer-transfer.service';
 import { CustomersService } from './customers/customers.service';
+import { PoolMovesService } from './customers/pools/pool-moves.service';
+import { nextReclaimRun, PoolReclaimService, RECLAIM_JOB } from './customers/pools/pool-reclaim.service';
+import { PoolsService } from './customers/pools/pools.service';
 import { DepartmentsService } from './departments/departments.service';
 import { ExportsService } from './exports/exports.service';
 import { ImportsService } from './imports/imports.service';
@@ -92,6 +96,21 @@ export function createServices(
     contacts,
     options.importMaxBytes ?? 200 * 1024 * 1024,
   );
+  const notifier = new Notifier(db, now);
+  const pools = new PoolsService(db, now);
+  const poolMoves = new PoolMovesService(
+    db,
+    now,
+    pools,
+    customers.repository,
+    sessions,
+    users,
+    departments,
+    notifier,
+  );
+  const poolReclaim = new PoolReclaimService(db, now, pools, poolMoves, departments, notifier);
+  jobs.register(RECLAIM_JOB, () => poolReclaim.run().then(() => undefined));
+  jobs.every(RECLAIM_JOB, nextReclaimRun);
   const exports = new ExportsService(db, now, files, jobs, sessions, organization, customFields, customers);
   return {
     sessions,
@@ -114,6 +133,10 @@ export function createServices(
     jobs,
     imports,
     exports,
+    notifier,
+    pools,
+    poolMoves,
+    poolReclaim,
   };
 }
 

@@ -140,6 +140,12 @@ describe('duplicate scan and merge', () => {
     expect(
       (await rep.client.post('/api/v1/customers/merge', { survivorId: a.id, mergedIds: [b.id] })).status,
     ).toBe(403);
+    const stale = await org.admin.post('/api/v1/customers/merge', {
+      survivorId: a.id,
+      mergedIds: [b.id],
+      versions: { [b.id]: b.version + 1 },
+    });
+    expect(stale.status).toBe(409);
     const self = await org.admin.post('/api/v1/customers/merge', { survivorId: a.id, mergedIds: [a.id] });
     expect(self.status).toBe(400);
     const unknownField = await org.admin.post('/api/v1/customers/merge', {

@@ -6,6 +6,7 @@ import * as customFields from './2026-12-01-0002-custom-fields';
 import * as jobsAndImports from './2026-12-01-0003-jobs-and-imports';
 import * as exportsTable from './2026-12-01-0004-exports';
 import * as duplicateGroups from './2026-12-01-0005-duplicate-groups';
+import * as pools from './2026-12-01-0006-pools';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -20,4 +21,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-01-0003-jobs-and-imports': jobsAndImports,
   '2026-12-01-0004-exports': exportsTable,
   '2026-12-01-0005-duplicate-groups': duplicateGroups,
+  '2026-12-01-0006-pools': pools,
 };

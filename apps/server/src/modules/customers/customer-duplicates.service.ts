@@ -131,7 +131,11 @@ export class CustomerDuplicatesService {
         if (items.length >= page.limit) break;
       }
     }
-    return { items, nextCursor: items.length >= page.limit && cursor ? cursor : null };
+    const more =
+      items.length >= page.limit && cursor
+        ? (await this.groups.listOpen(this.db, cursor, 1)).length > 0
+        : false;
+    return { items, nextCursor: more ? (cursor as string) : null };
   }
 
   /** "These are different customers": the group closes and later scans do not propose its pairs. */
@@ -145,15 +149,35 @@ export class CustomerDuplicatesService {
       const visible = await this.customers.findManyVisible(trx, actor, members);
       if (visible.length < 2) throw notFound('DUPLICATE_GROUP_NOT_FOUND');
       const at = this.now().toISOString();
-      await this.groups.dismiss(trx, members, actor.id, at);
+      // Only the pairs the user judged: members they cannot see stay open to a later scan.
+      await this.groups.dismiss(
+        trx,
+        visible.map((row) => row.id),
+        actor.id,
+        at,
+      );
       await this.groups.resolveGroup(trx, groupId, 'dismissed', at, actor.id);
     });
   }
 
-  /** For merges: the open groups that held the merged customers are resolved. */
+  /**
+   * For merges: an open group that held merged customers is resolved once at most one of its
+   * members is left (a big group merged in parts stays open for the rest).
+   */
   async resolveGroupsOf(executor: Kysely<Database>, customerIds: string[], actorId: string, at: string) {
-    for (const group of await this.groups.openGroupsWith(executor, customerIds)) {
-      await this.groups.resolveGroup(executor, group.id, 'merged', at, actorId);
+    const groups = await this.groups.openGroupsWith(executor, customerIds);
+    const members = await this.groups.membersOf(
+      executor,
+      groups.map((group) => group.id),
+    );
+    const live = new Set(
+      (await this.customers.findManyByIds(executor, [...new Set([...members.values()].flat())]))
+        .filter((row) => !row.deleted_at)
+        .map((row) => row.id),
+    );
+    for (const group of groups) {
+      const left = (members.get(group.id) ?? []).filter((id) => live.has(id));
+      if (left.length <= 1) await this.groups.resolveGroup(executor, group.id, 'merged', at, actorId);
     }
   }
 

@@ -148,6 +148,7 @@ export class CustomerImportWriter {
       owner_id: actor.id,
       department_id: actor.departmentId,
       last_follow_up_at: null,
+      owner_since: at,
       custom: JSON.stringify(record.custom),
       version: 1,
       created_at: at,

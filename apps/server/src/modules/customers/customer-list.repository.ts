@@ -139,6 +139,8 @@ export class CustomerListRepository {
     const conditions = [
       scopeWithShares(eb, actor, { ...scopeColumns, unindexed: Boolean(steerTo) }, customerShares(this.now)),
     ];
+    // Customers in a public pool are listed by their pool, not among owned customers.
+    if (query.deleted !== 'true') conditions.push(sql<SqlBool>`c.pool_id is null`);
     if (query.type) conditions.push(equals('c.type', query.type));
     if (query.level) conditions.push(equals('c.level', query.level));
     if (query.kind) conditions.push(equals('c.kind', query.kind));

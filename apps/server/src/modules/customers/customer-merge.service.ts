@@ -82,6 +82,8 @@ export class CustomerMergeService {
         if (!row || row.deleted_at) throw invalidField(field, 'CUSTOMER_NOT_FOUND');
         if (!(await this.repository.isWritable(trx, actor, id)))
           throw new AppError('CUSTOMER_READ_ONLY', 403);
+        const seen = input.versions?.[id];
+        if (seen !== undefined && seen !== row.version) throw staleRecord();
         rows.set(id, row);
       }
       const survivor = rows.get(input.survivorId) as CustomerRow;

@@ -64,6 +64,8 @@ export class CustomerTransferService {
         const moved = await this.repository.update(trx, id, row.version, {
           owner_id: target.id,
           department_id: target.departmentId,
+          owner_since: at,
+          locked: 0,
           updated_at: at,
           updated_by: actor.id,
         });

@@ -165,6 +165,7 @@ export class CustomersService {
           owner_id: ownerId,
           department_id: departmentId,
           last_follow_up_at: null,
+          owner_since: now,
           custom: JSON.stringify(custom),
           version: 1,
           created_at: now,
@@ -287,7 +288,9 @@ export class CustomersService {
         ...(input.website !== undefined ? { website: input.website } : {}),
         ...(input.notes !== undefined ? { notes: emptyToNull(input.notes) } : {}),
         ...(custom !== undefined ? { custom: JSON.stringify(custom) } : {}),
-        ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
+        ...(input.ownerId !== undefined && input.ownerId !== row.owner_id
+          ? { owner_id: input.ownerId, owner_since: now, locked: 0 }
+          : {}),
         department_id: departmentId,
         updated_at: now,
         updated_by: actor.id,

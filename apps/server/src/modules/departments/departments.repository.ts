@@ -54,6 +54,11 @@ export class DepartmentsRepository {
     return executor.selectFrom('departments').select(['id', 'name']).where('id', 'in', ids).execute();
   }
 
+  /** Every department's materialised path (departments are few: hundreds at most). */
+  allPaths(executor: Kysely<Database>) {
+    return executor.selectFrom('departments').select(['id', 'path']).execute();
+  }
+
   async countChildren(executor: Kysely<Database>, id: string): Promise<number> {
     const row = await executor
       .selectFrom('departments')

@@ -46,6 +46,12 @@ export class DepartmentsService {
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 
+  /** For rules by department (public pools): the path of each department among `ids`, or all when omitted. */
+  async pathsOf(executor: Kysely<Database>, ids?: string[]): Promise<Map<string, string>> {
+    const rows = await this.repository.allPaths(executor);
+    return new Map(rows.filter((row) => !ids || ids.includes(row.id)).map((row) => [row.id, row.path]));
+  }
+
   /** Used by setup and by the demo seed (which has no acting user yet). */
   async createUnchecked(executor: Kysely<Database>, input: CreateDepartment): Promise<string> {
     const id = newId();

@@ -45,6 +45,7 @@ export const defaultRoles = (
     permissions: {
       customers: ['view', 'create', 'edit', 'delete', 'export', 'transfer', 'import'],
       contacts: ['view', 'create', 'edit', 'delete', 'export'],
+      pools: ['view', 'claim', 'manage'],
       users: ['view'],
       departments: ['view'],
       audit: ['view'],
@@ -59,6 +60,7 @@ export const defaultRoles = (
     permissions: {
       customers: ['view', 'create', 'edit'],
       contacts: ['view', 'create', 'edit'],
+      pools: ['view', 'claim'],
       users: ['view'],
       departments: ['view'],
     },

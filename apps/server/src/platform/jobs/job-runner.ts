@@ -21,6 +21,8 @@ const heartbeatStaleMs = 2 * 60 * 1000;
 export class JobRunner {
   private readonly repository = new JobsRepository();
   private readonly handlers = new Map<string, JobHandler>();
+  /** Recurring jobs: when the next run is due, from a given moment. */
+  private readonly recurring = new Map<string, (from: Date) => Date>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -32,6 +34,20 @@ export class JobRunner {
 
   register(type: string, handler: JobHandler) {
     this.handlers.set(type, handler);
+  }
+
+  /** A job that runs again and again (e.g. daily): one run is always queued while the runner is started. */
+  every(type: string, next: (from: Date) => Date) {
+    this.recurring.set(type, next);
+  }
+
+  private async ensureScheduled(type?: string) {
+    for (const [name, next] of this.recurring) {
+      if (type && name !== type) continue;
+      if (!(await this.repository.hasQueued(this.db, name))) {
+        await this.enqueue(this.db, name, {}, { runAfter: next(this.now()) });
+      }
+    }
   }
 
   async enqueue(
@@ -64,7 +80,9 @@ export class JobRunner {
     this.stopped = false;
     this.timer = setInterval(() => this.kick(), pollMs);
     this.timer.unref();
-    this.kick();
+    void this.ensureScheduled()
+      .catch((error) => console.error('job schedule:', error))
+      .then(() => this.kick());
   }
 
   async stop() {

@@ -57,6 +57,16 @@ export class JobsRepository {
     return Number(result.numUpdatedRows);
   }
 
+  async hasQueued(executor: Kysely<Database>, type: string): Promise<boolean> {
+    const row = await executor
+      .selectFrom('jobs')
+      .select('id')
+      .where('type', '=', type)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
   find(executor: Kysely<Database>, id: string) {
     return executor.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -1,0 +1,377 @@
+import {
+  assignSchema,
+  claimSchema,
+  type PooledCustomer,
+  poolCustomersQuerySchema,
+  returnToPoolSchema,
+} from '@kehu/contracts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Database } from '../../../db/schema';
+import { writeAudit } from '../../../platform/audit/audit';
+import type { SessionsRepository } from '../../../platform/auth/sessions.repository';
+import {
+  AppError,
+  invalidField,
+  notFound,
+  ruleViolation,
+  staleRecord,
+} from '../../../platform/errors/app-error';
+import type { Notifier } from '../../../platform/notifications/notifier';
+import { decodeCursor, encodeCursor } from '../../../platform/pagination/cursor';
+import { type Actor, assertCan, can } from '../../../platform/permissions/actor';
+import type { DepartmentsService } from '../../departments/departments.service';
+import type { UsersService } from '../../users/users.service';
+import { CustomerLifecycleRepository, type OwnerChangeAction } from '../customer-lifecycle.repository';
+import type { CustomersRepository } from '../customers.repository';
+import {
+  maskEmail,
+  maskPhone,
+  mayAssignFrom,
+  mayUsePool,
+  type PoolDefinition,
+  poolForDepartment,
+} from './pool-access';
+import type { PoolsService } from './pools.service';
+
+const dayMs = 86_400_000;
+
+/**
+ * Moves between owners and pools: a rep returns customers to a pool (with a reason), claims from one
+ * (daily quota, cooldown for the previous owner, ownership cap), a pool administrator assigns;
+ * owners lock customers against reclaim (lock cap). Each move logs its reason and history.
+ */
+export class PoolMovesService {
+  private readonly lifecycle = new CustomerLifecycleRepository();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => Date,
+    private readonly pools: PoolsService,
+    private readonly customers: CustomersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly users: UsersService,
+    private readonly departments: DepartmentsService,
+    private readonly notifier: Notifier,
+  ) {}
+
+  async list(actor: Actor, poolId: string, request: z.input<typeof poolCustomersQuerySchema>) {
+    assertCan(actor, 'pools', 'view');
+    const query = poolCustomersQuerySchema.parse(request);
+    const pool = await this.pools.getDefinition(this.db, poolId);
+    if (!mayUsePool(actor, pool)) throw notFound('POOL_NOT_FOUND');
+    const after = query.cursor ? decodeCursor(query.cursor, 2) : undefined;
+    const rows = await this.pools.repository.pooled(
+      this.db,
+      poolId,
+      { q: query.q, level: query.level },
+      after ? { pooledAt: String(after[0]), id: String(after[1]) } : undefined,
+      query.limit,
+    );
+    const page = rows.slice(0, query.limit);
+    const [names, tags] = await Promise.all([
+      this.users.namesOf(
+        this.db,
+        page.map((row) => row.previous_owner_id),
+      ),
+      this.customers.tagsOf(
+        this.db,
+        page.map((row) => row.id),
+      ),
+    ]);
+    const mask = pool.rules.maskContacts && !mayAssignFrom(actor, pool);
+    const items: PooledCustomer[] = page.map((row) => ({
+      id: row.id,
+      name: row.name,
+      kind: row.kind,
+      type: row.type as PooledCustomer['type'],
+      level: row.level as PooledCustomer['level'],
+      industry: row.industry,
+      province: row.province,
+      city: row.city,
+      phones: (JSON.parse(row.phones) as string[]).map((phone) => (mask ? maskPhone(phone) : phone)),
+      email: row.email ? (mask ? maskEmail(row.email) : row.email) : null,
+      tags: tags.get(row.id) ?? [],
+      pooledAt: row.pooled_at,
+      poolReason: row.pool_reason,
+      previousOwnerName: row.previous_owner_id ? (names.get(row.previous_owner_id) ?? null) : null,
+      lastFollowUpAt: row.last_follow_up_at,
+      version: row.version,
+    }));
+    const last = page.at(-1);
+    return {
+      items,
+      nextCursor: rows.length > query.limit && last ? encodeCursor([last.pooled_at ?? '', last.id]) : null,
+    };
+  }
+
+  /** A rep hands customers back to a pool: they lose the owner, the pool gains them. */
+  async returnToPool(actor: Actor, request: z.input<typeof returnToPoolSchema>): Promise<{ moved: number }> {
+    assertCan(actor, 'customers', 'edit');
+    const input = returnToPoolSchema.parse(request);
+    return this.db.transaction().execute(async (trx) => {
+      const pool = await this.pools.getDefinition(trx, input.poolId).catch(() => {
+        throw invalidField('poolId', 'POOL_NOT_FOUND');
+      });
+      if (!mayUsePool(actor, pool)) throw invalidField('poolId', 'POOL_NOT_FOUND');
+      const at = this.now().toISOString();
+      for (const [index, id] of [...new Set(input.customerIds)].entries()) {
+        const row = await this.customers.findVisible(trx, actor, id);
+        if (!row || row.deleted_at || row.pool_id || !(await this.customers.isWritable(trx, actor, id))) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            400,
+            {},
+            { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
+          );
+        }
+        await this.toPool(trx, row, pool, 'return', input.reason, actor.id, at);
+      }
+      return { moved: new Set(input.customerIds).size };
+    });
+  }
+
+  /** For the reclaim job too: one customer into a pool, logged. */
+  async toPool(
+    executor: Kysely<Database>,
+    row: { id: string; version: number; owner_id: string | null; department_id: string | null },
+    pool: PoolDefinition,
+    action: OwnerChangeAction,
+    reason: string,
+    actorId: string | null,
+    at: string,
+  ) {
+    const moved = await this.customers.update(executor, row.id, row.version, {
+      owner_id: null,
+      department_id: null,
+      pool_id: pool.id,
+      pooled_at: at,
+      pool_reason: reason,
+      previous_owner_id: row.owner_id,
+      owner_since: null,
+      locked: 0,
+      updated_at: at,
+      updated_by: actorId,
+    });
+    if (!moved) throw staleRecord();
+    await this.lifecycle.recordOwnerChanges(executor, [
+      { customerId: row.id, action, from: row.owner_id, to: null, reason, at, actorId },
+    ]);
+    await writeAudit(executor, {
+      entityType: 'customer',
+      entityId: row.id,
+      action: 'update',
+      actorId,
+      at,
+      changes: [
+        { field: 'ownerId', old: row.owner_id, new: null },
+        { field: 'departmentId', old: row.department_id, new: null },
+        { field: 'poolId', old: null, new: pool.name },
+      ],
+    });
+  }
+
+  /** A rep takes customers from a pool, within the pool's quota, cooldown and cap. */
+  async claim(actor: Actor, request: z.input<typeof claimSchema>): Promise<{ moved: number }> {
+    assertCan(actor, 'pools', 'claim');
+    const input = claimSchema.parse(request);
+    return this.db.transaction().execute(async (trx) => {
+      const ids = [...new Set(input.customerIds)];
+      const at = this.now();
+      const rows = await this.pooledRows(trx, ids);
+      const pools = new Map<string, PoolDefinition>();
+      for (const [index, row] of rows.entries()) {
+        const pool = pools.get(row.pool_id) ?? (await this.pools.getDefinition(trx, row.pool_id));
+        pools.set(pool.id, pool);
+        if (!mayUsePool(actor, pool))
+          throw new AppError(
+            'VALIDATION_FAILED',
+            400,
+            {},
+            { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
+          );
+        const cooldown = pool.rules.reclaimCooldownDays;
+        if (cooldown && row.previous_owner_id === actor.id && row.pooled_at) {
+          const until = new Date(Date.parse(row.pooled_at) + cooldown * dayMs);
+          if (until > at)
+            throw ruleViolation('CLAIM_COOLDOWN', {
+              name: row.name,
+              until: until.toISOString().slice(0, 10),
+            });
+        }
+      }
+      for (const pool of pools.values()) {
+        const quota = pool.rules.dailyClaimQuota;
+        if (quota) {
+          const today = `${at.toISOString().slice(0, 10)}T00:00:00.000Z`;
+          const claimed = await this.pools.repository.claimsSince(trx, actor.id, today);
+          if (claimed + ids.length > quota)
+            throw ruleViolation('CLAIM_QUOTA', { quota, left: Math.max(0, quota - claimed) });
+        }
+      }
+      await this.assertUnderCap(trx, actor.id, ids.length, [...pools.values()]);
+      const isoAt = at.toISOString();
+      for (const row of rows) {
+        await this.fromPool(trx, row, actor.id, actor.departmentId, 'claim', null, actor.id, isoAt);
+      }
+      return { moved: rows.length };
+    });
+  }
+
+  /** A pool administrator gives pooled customers to a user (the user's cap still holds). */
+  async assign(
+    actor: Actor,
+    poolId: string,
+    request: z.input<typeof assignSchema>,
+  ): Promise<{ moved: number }> {
+    const input = assignSchema.parse(request);
+    return this.db.transaction().execute(async (trx) => {
+      const pool = await this.pools.getDefinition(trx, poolId);
+      if (!mayUsePool(actor, pool)) throw notFound('POOL_NOT_FOUND');
+      if (!mayAssignFrom(actor, pool)) throw new AppError('FORBIDDEN', 403);
+      const target = await this.sessions.actorForUser(trx, input.toUserId);
+      if (!target) throw invalidField('toUserId', 'USER_NOT_FOUND');
+      if (!can(target, 'customers', 'view')) throw invalidField('toUserId', 'TARGET_CANNOT_VIEW');
+      const ids = [...new Set(input.customerIds)];
+      const rows = await this.pooledRows(trx, ids);
+      rows.forEach((row, index) => {
+        if (row.pool_id !== poolId)
+          throw new AppError(
+            'VALIDATION_FAILED',
+            400,
+            {},
+            { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
+          );
+      });
+      await this.assertUnderCap(trx, target.id, ids.length, [pool]);
+      const at = this.now().toISOString();
+      for (const row of rows) {
+        await this.fromPool(
+          trx,
+          row,
+          target.id,
+          target.departmentId,
+          'assign',
+          input.reason ?? null,
+          actor.id,
+          at,
+        );
+      }
+      await this.notifier.notify(trx, [
+        {
+          userId: target.id,
+          kind: 'pool.assigned',
+          payload: { count: rows.length, pool: pool.name, by: actor.name },
+          link: '/customers',
+        },
+      ]);
+      return { moved: rows.length };
+    });
+  }
+
+  /** Locked customers are exempt from reclaim, within the pool's lock cap for their owner. */
+  async setLocked(actor: Actor, customerId: string, locked: boolean) {
+    assertCan(actor, 'customers', 'edit');
+    return this.db.transaction().execute(async (trx) => {
+      const row = await this.customers.findVisible(trx, actor, customerId);
+      if (!row || row.deleted_at || row.pool_id) throw notFound('CUSTOMER_NOT_FOUND');
+      if (!(await this.customers.isWritable(trx, actor, customerId)))
+        throw new AppError('CUSTOMER_READ_ONLY', 403);
+      if ((row.locked === 1) === locked) return;
+      if (locked && row.owner_id) {
+        const path = row.department_id
+          ? ((await this.departments.pathsOf(trx, [row.department_id])).get(row.department_id) ?? null)
+          : null;
+        const cap = poolForDepartment(await this.pools.definitions(trx), path)?.rules.lockCap;
+        if (
+          cap !== null &&
+          cap !== undefined &&
+          (await this.pools.repository.lockedCount(trx, row.owner_id)) >= cap
+        ) {
+          throw ruleViolation('LOCK_CAP', { cap });
+        }
+      }
+      const at = this.now().toISOString();
+      if (
+        !(await this.customers.update(trx, customerId, row.version, {
+          locked: locked ? 1 : 0,
+          updated_at: at,
+          updated_by: actor.id,
+        }))
+      ) {
+        throw staleRecord();
+      }
+      await writeAudit(trx, {
+        entityType: 'customer',
+        entityId: customerId,
+        action: 'update',
+        actorId: actor.id,
+        at,
+        changes: [{ field: 'locked', old: row.locked === 1, new: locked }],
+      });
+    });
+  }
+
+  private async pooledRows(executor: Kysely<Database>, ids: string[]) {
+    const found = new Map((await this.pools.repository.inPools(executor, ids)).map((row) => [row.id, row]));
+    return ids.map((id, index) => {
+      const row = found.get(id);
+      if (!row || row.deleted_at || !row.pool_id) {
+        throw new AppError('VALIDATION_FAILED', 400, {}, { [`customerIds.${index}`]: 'NOT_IN_POOL' });
+      }
+      return row as typeof row & { pool_id: string };
+    });
+  }
+
+  private async assertUnderCap(
+    executor: Kysely<Database>,
+    userId: string,
+    adding: number,
+    pools: PoolDefinition[],
+  ) {
+    for (const pool of pools) {
+      const cap = pool.rules.ownershipCap;
+      if (!cap) continue;
+      const owned = await this.pools.repository.ownedCount(executor, userId, pool.rules.capExcludesWon);
+      if (owned + adding > cap) throw ruleViolation('OWNERSHIP_CAP', { cap, owned });
+    }
+  }
+
+  private async fromPool(
+    executor: Kysely<Database>,
+    row: { id: string; version: number; pool_id: string },
+    ownerId: string,
+    departmentId: string | null,
+    action: OwnerChangeAction,
+    reason: string | null,
+    actorId: string,
+    at: string,
+  ) {
+    const moved = await this.customers.update(executor, row.id, row.version, {
+      owner_id: ownerId,
+      department_id: departmentId,
+      pool_id: null,
+      pooled_at: null,
+      pool_reason: null,
+      owner_since: at,
+      locked: 0,
+      updated_at: at,
+      updated_by: actorId,
+    });
+    if (!moved) throw staleRecord();
+    await this.lifecycle.recordOwnerChanges(executor, [
+      { customerId: row.id, action, from: null, to: ownerId, reason, at, actorId },
+    ]);
+    await writeAudit(executor, {
+      entityType: 'customer',
+      entityId: row.id,
+      action: 'update',
+      actorId,
+      at,
+      changes: [
+        { field: 'ownerId', old: null, new: ownerId },
+        { field: 'departmentId', old: null, new: departmentId },
+      ],
+    });
+  }
+}

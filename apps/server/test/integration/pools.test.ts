@@ -1,0 +1,238 @@
+import { defaultPoolRules } from '@kehu/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  createCustomer,
+  createDepartment,
+  createUser,
+  login,
+  type Org,
+  setupOrganization,
+  USER_PASSWORD,
+} from '../factories';
+import { buildTestApp, type TestApp } from '../test-app';
+
+const day = 86_400_000;
+type User = Awaited<ReturnType<typeof createUser>>;
+
+describe('public pools (公海)', () => {
+  let t: TestApp;
+  let org: Org;
+  let east: string;
+  let west: string;
+  let repA: User;
+  let repB: User;
+  let westRep: User;
+  let poolId: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    org = await setupOrganization(t.app, 'zh-CN');
+    east = await createDepartment(org, '华东');
+    west = await createDepartment(org, '华西');
+    repA = await createUser(t.app, org, { roleId: org.roles.rep, departmentId: east, name: '代表甲' });
+    repB = await createUser(t.app, org, { roleId: org.roles.rep, departmentId: east, name: '代表乙' });
+    westRep = await createUser(t.app, org, { roleId: org.roles.rep, departmentId: west, name: '西部代表' });
+    const pool = await org.admin.post('/api/v1/pools', {
+      name: '华东公海',
+      departmentIds: [east],
+      adminIds: [],
+      rules: {
+        ...defaultPoolRules,
+        reclaim: { noFollowUpDays: 30, noNewOpportunityDays: null, noDealDays: null },
+        byLevel: { A: { noFollowUpDays: 60, noNewOpportunityDays: null, noDealDays: null } },
+        warnDaysBefore: 3,
+        dailyClaimQuota: 2,
+        reclaimCooldownDays: 7,
+        ownershipCap: 5,
+        lockCap: 1,
+      },
+    });
+    expect(pool.status, JSON.stringify(pool.body)).toBe(201);
+    poolId = pool.body.id;
+  });
+  afterAll(() => t.close());
+
+  it('lets a rep return a customer with a reason, and another rep of the department claim it', async () => {
+    const customer = await createCustomer(repA.client, { name: '退回公海的客户', phones: ['13700001111'] });
+    const pools = await repA.client.get('/api/v1/pools');
+    expect(pools.body.items.map((pool: { name: string }) => pool.name)).toEqual(['华东公海']);
+    expect((await westRep.client.get('/api/v1/pools')).body.items).toEqual([]);
+
+    const returned = await repA.client.post('/api/v1/pools/return', {
+      customerIds: [customer.id],
+      poolId,
+      reason: '客户暂无需求',
+    });
+    expect(returned.body).toEqual({ moved: 1 });
+    expect((await repA.client.get(`/api/v1/customers/${customer.id}`)).status).toBe(404);
+    expect((await repA.client.get('/api/v1/customers', { q: '退回公海' })).body.items).toEqual([]);
+
+    const listed = await repB.client.get(`/api/v1/pools/${poolId}/customers`);
+    expect(listed.body.items[0]).toMatchObject({
+      id: customer.id,
+      poolReason: '客户暂无需求',
+      previousOwnerName: '代表甲',
+      phones: ['137****1111'],
+    });
+    expect((await org.admin.get(`/api/v1/pools/${poolId}/customers`)).body.items[0].phones).toEqual([
+      '+8613700001111',
+    ]);
+    expect((await westRep.client.get(`/api/v1/pools/${poolId}/customers`)).status).toBe(404);
+
+    // The previous owner waits out the cooldown; a colleague claims at once.
+    const early = await repA.client.post('/api/v1/pools/claim', { customerIds: [customer.id] });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('CLAIM_COOLDOWN');
+    expect(early.body.error.message).toContain('退回公海的客户');
+    const claimed = await repB.client.post('/api/v1/pools/claim', { customerIds: [customer.id] });
+    expect(claimed.body).toEqual({ moved: 1 });
+    const mine = await repB.client.get(`/api/v1/customers/${customer.id}`);
+    expect(mine.body).toMatchObject({ ownerId: repB.id, departmentId: east, poolId: null });
+    const lifecycle = (await repB.client.get(`/api/v1/customers/${customer.id}/lifecycle`)).body.ownerChanges;
+    expect(
+      lifecycle.map((change: { action: string; reason: string | null }) => [change.action, change.reason]),
+    ).toEqual([
+      ['claim', null],
+      ['return', '客户暂无需求'],
+    ]);
+  });
+
+  it('holds the daily claim quota and the ownership cap', async () => {
+    const ids: string[] = [];
+    for (let index = 0; index < 3; index++) {
+      const customer = await createCustomer(org.admin, {
+        name: `配额客户${index}`,
+        phones: [`1370000200${index}`],
+      });
+      ids.push(customer.id);
+    }
+    expect(
+      (await org.admin.post('/api/v1/pools/return', { customerIds: ids, poolId, reason: '整理' })).status,
+    ).toBe(200);
+    const fresh = await createUser(t.app, org, { roleId: org.roles.rep, departmentId: east });
+    const tooMany = await fresh.client.post('/api/v1/pools/claim', { customerIds: ids });
+    expect(tooMany.status).toBe(422);
+    expect(tooMany.body.error.code).toBe('CLAIM_QUOTA');
+    expect((await fresh.client.post('/api/v1/pools/claim', { customerIds: ids.slice(0, 2) })).status).toBe(
+      200,
+    );
+    const third = await fresh.client.post('/api/v1/pools/claim', { customerIds: [ids[2]] });
+    expect(third.body.error.code).toBe('CLAIM_QUOTA');
+    t.clock.advance(day);
+    // Next day the quota is back; the cap (5) counts what they own.
+    for (let index = 0; index < 3; index++) await createCustomer(fresh.client, { name: `自有客户${index}` });
+    const capped = await fresh.client.post('/api/v1/pools/claim', { customerIds: [ids[2]] });
+    expect(capped.status).toBe(422);
+    expect(capped.body.error.code).toBe('OWNERSHIP_CAP');
+  });
+
+  it('lets a pool administrator assign, and nobody else', async () => {
+    const customer = await createCustomer(org.admin, { name: '待分配客户' });
+    await org.admin.post('/api/v1/pools/return', { customerIds: [customer.id], poolId, reason: '待分配' });
+    const notAdmin = await repB.client.post(`/api/v1/pools/${poolId}/assign`, {
+      customerIds: [customer.id],
+      toUserId: repA.id,
+    });
+    expect(notAdmin.status).toBe(403);
+    await org.admin.patch(`/api/v1/pools/${poolId}`, { adminIds: [repB.id] });
+    const assigned = await repB.client.post(`/api/v1/pools/${poolId}/assign`, {
+      customerIds: [customer.id],
+      toUserId: repA.id,
+      reason: '区域划分',
+    });
+    expect(assigned.body).toEqual({ moved: 1 });
+    expect((await repA.client.get(`/api/v1/customers/${customer.id}`)).body.ownerId).toBe(repA.id);
+    const notes = (await repA.client.get('/api/v1/notifications')).body;
+    expect(notes.items[0]).toMatchObject({ kind: 'pool.assigned', payload: { count: 1, pool: '华东公海' } });
+    expect(notes.unread).toBeGreaterThan(0);
+    expect((await repA.client.post('/api/v1/notifications/read', {})).status).toBe(200);
+    expect((await repA.client.get('/api/v1/notifications')).body.unread).toBe(0);
+  });
+
+  it('reclaims after N days without a follow-up, warns first, spares won and locked customers, and is idempotent', async () => {
+    const created = await createUser(t.app, org, {
+      roleId: org.roles.rep,
+      departmentId: east,
+      name: '回收测试代表',
+    });
+    let rep = created;
+    // Weeks pass in this test: sessions expire, so everyone signs in again after each jump.
+    const later = async (ms: number) => {
+      t.clock.advance(ms);
+      org = { ...org, admin: await login(t.app, 'admin@example.com', ADMIN_PASSWORD) };
+      rep = { ...created, client: await login(t.app, created.email, USER_PASSWORD) };
+      westRep = { ...westRep, client: await login(t.app, westRep.email, USER_PASSWORD) };
+      repA = { ...repA, client: await login(t.app, repA.email, USER_PASSWORD) };
+    };
+    const plain = await createCustomer(rep.client, { name: '将被回收', type: 'potential' });
+    const won = await createCustomer(rep.client, { name: '已成交不回收', type: 'deal' });
+    const locked = await createCustomer(rep.client, { name: '锁定不回收' });
+    const levelA = await createCustomer(rep.client, { name: 'A级六十天', level: 'A' });
+    expect((await rep.client.put(`/api/v1/customers/${locked.id}/lock`, { locked: true })).status).toBe(200);
+    const second = await createCustomer(rep.client, { name: '第二个锁' });
+    const overCap = await rep.client.put(`/api/v1/customers/${second.id}/lock`, { locked: true });
+    expect(overCap.status).toBe(422);
+    expect(overCap.body.error.code).toBe('LOCK_CAP');
+    const westCustomer = await createCustomer(westRep.client, { name: '华西客户不归华东' });
+
+    await later(28 * day);
+    const warned = await org.admin.post('/api/v1/pools/reclaim');
+    expect(warned.body.reclaimed).toBe(0);
+    expect(warned.body.warned).toBeGreaterThanOrEqual(2);
+    const warnings = (await rep.client.get('/api/v1/notifications')).body.items.filter(
+      (n: { kind: string }) => n.kind === 'pool.reclaimWarning',
+    );
+    expect(warnings.map((n: { payload: { name: string } }) => n.payload.name).sort()).toEqual(
+      ['将被回收', '第二个锁'].sort(),
+    );
+    await org.admin.post('/api/v1/pools/reclaim');
+    expect(
+      (await rep.client.get('/api/v1/notifications')).body.items.filter(
+        (n: { kind: string }) => n.kind === 'pool.reclaimWarning',
+      ),
+    ).toHaveLength(2);
+
+    await later(3 * day);
+    const run = await org.admin.post('/api/v1/pools/reclaim');
+    expect(run.status).toBe(200);
+    const pooled = (await org.admin.get(`/api/v1/pools/${poolId}/customers`, { limit: 200 })).body.items.map(
+      (c: { name: string }) => c.name,
+    );
+    expect(pooled).toEqual(expect.arrayContaining(['将被回收', '第二个锁']));
+    expect(pooled).not.toEqual(expect.arrayContaining(['已成交不回收']));
+    for (const id of [won.id, locked.id, levelA.id])
+      expect((await rep.client.get(`/api/v1/customers/${id}`)).status).toBe(200);
+    expect((await westRep.client.get(`/api/v1/customers/${westCustomer.id}`)).status).toBe(200);
+    const reclaimedEntry = (await org.admin.get(`/api/v1/customers/${plain.id}/lifecycle`)).body
+      .ownerChanges[0];
+    expect(reclaimedEntry).toMatchObject({
+      action: 'reclaim',
+      reason: 'auto:noFollowUpDays:30',
+      fromOwnerName: '回收测试代表',
+    });
+    const again = await org.admin.post('/api/v1/pools/reclaim');
+    expect(again.body.reclaimed).toBe(0);
+
+    // Level A has its own 60 days.
+    await later(30 * day);
+    await org.admin.post('/api/v1/pools/reclaim');
+    expect((await rep.client.get(`/api/v1/customers/${levelA.id}`)).status).toBe(404);
+    expect((await repA.client.post('/api/v1/pools/reclaim')).status).toBe(403);
+  });
+
+  it('refuses bad pool definitions and deleting a pool that holds customers', async () => {
+    const bad = await org.admin.post('/api/v1/pools', {
+      name: '',
+      rules: { ...defaultPoolRules, dailyClaimQuota: -1 },
+    });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(
+      expect.arrayContaining(['name', 'rules.dailyClaimQuota']),
+    );
+    expect((await repA.client.post('/api/v1/pools', { name: 'X' })).status).toBe(403);
+    const full = await org.admin.delete(`/api/v1/pools/${poolId}`);
+    expect(full.status).toBe(422);
+    expect(full.body.error.code).toBe('POOL_NOT_EMPTY');
+  });
+});
