@@ -7,6 +7,7 @@ import {
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
+  MergeCellsOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TeamOutlined,
@@ -37,6 +38,7 @@ const MobileNav = lazy(() => import('./mobile-nav').then((m) => ({ default: m.Mo
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
 const menuKeys = [
+  '/customers/duplicates',
   '/customers',
   '/contacts',
   '/recycle-bin',
@@ -62,6 +64,13 @@ const useMenuItems = (): MenuItem[] => {
       key: '/customers',
       icon: <TeamOutlined aria-hidden />,
       label: link('/customers', t('nav.customers')),
+    });
+  }
+  if (can('customers', 'delete')) {
+    main.push({
+      key: '/customers/duplicates',
+      icon: <MergeCellsOutlined aria-hidden />,
+      label: link('/customers/duplicates', t('nav.duplicates')),
     });
   }
   if (can('contacts', 'view')) {

@@ -44,10 +44,23 @@ const RolesPage = lazy(() =>
 const DataQualityPage = lazy(() =>
   import('../features/settings/routes/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
 );
+const ImportUploadPage = lazy(() =>
+  import('../features/imports/routes/import-upload-page').then((m) => ({ default: m.ImportUploadPage })),
+);
+const ImportPage = lazy(() =>
+  import('../features/imports/routes/import-page').then((m) => ({ default: m.ImportPage })),
+);
+const DuplicatesPage = lazy(() =>
+  import('../features/duplicates/routes/duplicates-page').then((m) => ({ default: m.DuplicatesPage })),
+);
 const CustomFieldsPage = lazy(() =>
   import('../features/custom-fields/routes/custom-fields-page').then((m) => ({
     default: m.CustomFieldsPage,
   })),
+);
+// Outside the app layout: a printout carries no menu.
+const CustomerPrintPage = lazy(() =>
+  import('../features/printing/routes/customer-print-page').then((m) => ({ default: m.CustomerPrintPage })),
 );
 
 export const router = createBrowserRouter([
@@ -57,6 +70,17 @@ export const router = createBrowserRouter([
     children: [
       { path: 'setup', element: <SetupPage /> },
       { path: 'login', element: <LoginPage /> },
+      {
+        path: 'customers/print',
+        element: (
+          <RequireAuth>
+            <RequirePermission module="customers" action="view">
+              <CustomerPrintPage />
+            </RequirePermission>
+          </RequireAuth>
+        ),
+        errorElement: <RouteError />,
+      },
       {
         element: (
           <RequireAuth>
@@ -79,6 +103,30 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission module="customers" action="view">
                 <CustomerDetailRoute />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'customers/duplicates',
+            element: (
+              <RequirePermission module="customers" action="delete">
+                <DuplicatesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'customers/import',
+            element: (
+              <RequirePermission module="customers" action="import">
+                <ImportUploadPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'imports/:id',
+            element: (
+              <RequirePermission module="customers" action="import">
+                <ImportPage />
               </RequirePermission>
             ),
           },

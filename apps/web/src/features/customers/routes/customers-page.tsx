@@ -1,8 +1,9 @@
-import { PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import { MergeCellsOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useCan } from '../../../app/auth';
 import { ErrorResult } from '../../../components/error-result';
 import { LoadMore } from '../../../components/load-more';
@@ -10,6 +11,7 @@ import { PageHeader } from '../../../components/page-header';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { customerListQueryOptions } from '../api/customers-api';
 import { CustomerFilterBar } from '../components/customer-filter-bar';
+import { CustomerPrintMenu } from '../components/customer-print-menu';
 import { CustomerCards, CustomerTable } from '../components/customer-table';
 import { useCustomerFilters } from '../components/use-customer-filters';
 
@@ -21,13 +23,23 @@ const CustomerTransferModal = lazy(() =>
   import('../components/customer-transfer-modal').then((m) => ({ default: m.CustomerTransferModal })),
 );
 
+// Shared with the duplicates page (components/: no feature imports another).
+const CustomerMergeDialog = lazy(() =>
+  import('../../../components/customer-merge/customer-merge-dialog').then((m) => ({
+    default: m.CustomerMergeDialog,
+  })),
+);
+
 /** The server takes at most this many customers in one handover. */
 const transferLimit = 500;
+/** A merge keeps one customer and folds in up to nine others. */
+const mergeLimit = 10;
 
 export const CustomersPage = () => {
   const { t } = useTranslation();
   const can = useCan();
   const isMobile = useIsMobile();
+  const navigate = useNavigate();
   const { filters, setFilters, clearFilters } = useCustomerFilters();
   const [creating, setCreating] = useState(false);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
@@ -35,6 +47,10 @@ export const CustomersPage = () => {
   const list = useInfiniteQuery({ ...customerListQueryOptions(filters), placeholderData: keepPreviousData });
   const customers = list.data?.pages.flatMap((page) => page.items) ?? [];
   const canTransfer = can('customers', 'transfer') && filters.deleted !== 'true';
+  const canMerge = can('customers', 'edit') && can('customers', 'delete') && filters.deleted !== 'true';
+  const canSelect = canTransfer || canMerge;
+  const [merging, setMerging] = useState(false);
+  const mergeable = selectedIds.length >= 2 && selectedIds.length <= mergeLimit;
 
   // Another filter shows other rows: a selection made under the old one would act on hidden customers.
   const filterKey = JSON.stringify(filters);
@@ -47,15 +63,26 @@ export const CustomersPage = () => {
       <PageHeader
         title={t('customers.title')}
         extra={
-          can('customers', 'create') ? (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
-              {t('customers.new')}
-            </Button>
-          ) : null
+          <>
+            <CustomerPrintMenu />
+            {can('customers', 'import') ? (
+              <Button
+                icon={<UploadOutlined aria-hidden />}
+                onClick={() => void navigate('/customers/import')}
+              >
+                {t('imports.action')}
+              </Button>
+            ) : null}
+            {can('customers', 'create') ? (
+              <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)}>
+                {t('customers.new')}
+              </Button>
+            ) : null}
+          </>
         }
       />
       <CustomerFilterBar filters={filters} onChange={setFilters} onClear={clearFilters} />
-      {canTransfer && !isMobile && selectedIds.length > 0 ? (
+      {canSelect && !isMobile && selectedIds.length > 0 ? (
         <Alert
           type="info"
           style={{ marginBottom: 12 }}
@@ -73,15 +100,28 @@ export const CustomersPage = () => {
           }
           action={
             <Flex gap={8}>
-              <Button
-                type="primary"
-                size="small"
-                icon={<SwapOutlined aria-hidden />}
-                disabled={selectedIds.length > transferLimit}
-                onClick={() => setTransferring(true)}
-              >
-                {t('ownership.transfer.action')}
-              </Button>
+              {canTransfer ? (
+                <Button
+                  type="primary"
+                  size="small"
+                  icon={<SwapOutlined aria-hidden />}
+                  disabled={selectedIds.length > transferLimit}
+                  onClick={() => setTransferring(true)}
+                >
+                  {t('ownership.transfer.action')}
+                </Button>
+              ) : null}
+              {canMerge ? (
+                <Button
+                  size="small"
+                  icon={<MergeCellsOutlined aria-hidden />}
+                  disabled={!mergeable}
+                  title={mergeable ? undefined : t('duplicateGroups.selectHint')}
+                  onClick={() => setMerging(true)}
+                >
+                  {t('duplicateGroups.merge.submit')}
+                </Button>
+              ) : null}
               <Button size="small" onClick={() => setSelectedIds([])}>
                 {t('ownership.selection.clear')}
               </Button>
@@ -101,8 +141,8 @@ export const CustomersPage = () => {
           loading={list.isPending || (list.isFetching && !list.isFetchingNextPage)}
           sort={filters.sort ?? '-updatedAt'}
           onSortChange={(sort) => setFilters({ sort: sort === '-updatedAt' ? undefined : sort })}
-          selectedIds={canTransfer ? selectedIds : undefined}
-          onSelectionChange={canTransfer ? setSelectedIds : undefined}
+          selectedIds={canSelect ? selectedIds : undefined}
+          onSelectionChange={canSelect ? setSelectedIds : undefined}
         />
       )}
       <LoadMore
@@ -114,6 +154,16 @@ export const CustomersPage = () => {
       {creating ? (
         <Suspense fallback={null}>
           <CustomerFormDrawer open onClose={() => setCreating(false)} />
+        </Suspense>
+      ) : null}
+      {merging ? (
+        <Suspense fallback={null}>
+          <CustomerMergeDialog
+            open
+            customerIds={selectedIds}
+            onClose={() => setMerging(false)}
+            onMerged={() => setSelectedIds([])}
+          />
         </Suspense>
       ) : null}
       {transferring ? (
