@@ -36,6 +36,7 @@ import { rolesRoutes } from './modules/roles/roles.routes';
 import { createServices, type Services } from './modules/services';
 import { settingsRoutes } from './modules/settings/settings.routes';
 import { usersRoutes } from './modules/users/users.routes';
+import { webFormsRoutes } from './modules/web-forms/web-forms.routes';
 import { registerAuth } from './platform/auth/auth-plugin';
 import { registerErrorHandler } from './platform/errors/error-handler';
 
@@ -139,6 +140,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   exportsRoutes(app, services);
   poolsRoutes(app, services);
   notificationsRoutes(app, services);
+  webFormsRoutes(app, services, { submissionsPerMinute: config.formSubmissionsPerMinute });
 
   // Older rows get their duplicate-check keys in the background; a large install keeps serving meanwhile.
   void backfillCustomerKeys(database.db, services.customers.repository, services.settings).catch((error) =>
@@ -160,7 +162,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   return { app, services, database };
 }
 
-/** The built React app, with index.html for every client-side route. */
+/** The built React app, with index.html for every client-side route. Public form pages (/f/…) may be embedded anywhere. */
 async function serveWebApp(app: FastifyInstance, distDir: string) {
   const indexFile = path.join(distDir, 'index.html');
   if (!fs.existsSync(indexFile)) return;
@@ -170,6 +172,12 @@ async function serveWebApp(app: FastifyInstance, distDir: string) {
   );
   app.get('/*', { config: { auth: 'public' }, schema: { hide: true } }, (request, reply) => {
     if (request.url.startsWith('/api/')) return reply.callNotFound();
+    if (request.url.startsWith('/f/')) {
+      // The embed snippet puts this page in an iframe on the company's own site.
+      reply.removeHeader('x-frame-options');
+      const policy = String(reply.getHeader('content-security-policy') ?? '');
+      reply.header('content-security-policy', policy.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'));
+    }
     const file = path.join(distDir, decodeURIComponent(request.url.split('?')[0] ?? ''));
     if (file.startsWith(path.resolve(distDir)) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(distDir, file));

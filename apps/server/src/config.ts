@@ -26,6 +26,8 @@ const configSchema = z.object({
     .int()
     .min(1024)
     .default(200 * 1024 * 1024),
+  /** Submissions of public web forms accepted per minute per client address (spam). */
+  formSubmissionsPerMinute: z.coerce.number().int().min(1).default(10),
   /** How often the background job runner looks for work (ms); 0 = never (tests drain by hand). */
   jobPollMs: z.coerce.number().int().min(0).default(1000),
 });
@@ -55,6 +57,7 @@ export function loadConfig(
     validateResponses: env.KEHU_VALIDATE_RESPONSES,
     importMaxBytes: env.KEHU_IMPORT_MAX_BYTES,
     jobPollMs: env.KEHU_JOB_POLL_MS,
+    formSubmissionsPerMinute: env.KEHU_FORM_RATE_LIMIT,
   });
   return { ...parsed, now: () => new Date(), ...overrides };
 }

@@ -12,3 +12,4 @@ export * from './organization.schemas';
 export * from './permissions';
 export * from './permissions.schemas';
 export * from './pools.schemas';
+export * from './web-forms.schemas';

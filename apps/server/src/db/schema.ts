@@ -359,6 +359,36 @@ export interface NotificationsTable {
   created_at: Timestamp;
 }
 
+export interface WebFormsTable {
+  id: string;
+  public_key: string;
+  name: string;
+  title: string;
+  description: string | null;
+  thank_you: string;
+  fields: string;
+  receiver_user_id: string | null;
+  receiver_pool_id: string | null;
+  locale: string;
+  active: Flag;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WebFormSubmissionsTable {
+  id: string;
+  form_id: string;
+  values: string;
+  status: string;
+  customer_id: string | null;
+  duplicate_of: string | null;
+  error: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   departments: DepartmentsTable;
@@ -387,4 +417,6 @@ export interface Database {
   duplicate_dismissals: DuplicateDismissalsTable;
   customer_pools: CustomerPoolsTable;
   notifications: NotificationsTable;
+  web_forms: WebFormsTable;
+  web_form_submissions: WebFormSubmissionsTable;
 }

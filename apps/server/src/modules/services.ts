@@ -24,6 +24,8 @@ import { SetupService } from './organization/setup.service';
 import { RolesService } from './roles/roles.service';
 import { SettingsService } from './settings/settings.service';
 import { UsersService } from './users/users.service';
+import { WebFormSubmissionsService } from './web-forms/web-form-submissions.service';
+import { WebFormsService } from './web-forms/web-forms.service';
 
 /** Wires the services once per app; routes, the CLI and the demo seed use the same instances. */
 export function createServices(
@@ -111,6 +113,19 @@ export function createServices(
   const poolReclaim = new PoolReclaimService(db, now, pools, poolMoves, departments, notifier);
   jobs.register(RECLAIM_JOB, () => poolReclaim.run().then(() => undefined));
   jobs.every(RECLAIM_JOB, nextReclaimRun);
+  const webForms = new WebFormsService(db, now, users, pools, customFields);
+  const webFormSubmissions = new WebFormSubmissionsService(
+    db,
+    now,
+    webForms.repository,
+    sessions,
+    customFields,
+    customers,
+    contacts,
+    pools,
+    poolMoves,
+    notifier,
+  );
   const exports = new ExportsService(db, now, files, jobs, sessions, organization, customFields, customers);
   return {
     sessions,
@@ -137,6 +152,8 @@ export function createServices(
     pools,
     poolMoves,
     poolReclaim,
+    webForms,
+    webFormSubmissions,
   };
 }
 

@@ -5,7 +5,13 @@ import { loadConfig } from '../../src/config';
 import { ApiClient, buildTestApp, type TestApp } from '../test-app';
 
 /** Public routes: everything else under /api/v1 must require a signed-in user. */
-const PUBLIC_ROUTES = new Set(['GET /api/v1/setup/status', 'POST /api/v1/setup', 'POST /api/v1/auth/login']);
+const PUBLIC_ROUTES = new Set([
+  'GET /api/v1/setup/status',
+  'POST /api/v1/setup',
+  'POST /api/v1/auth/login',
+  'GET /api/v1/public/forms/:key',
+  'POST /api/v1/public/forms/:key/submissions',
+]);
 
 describe('route inventory', () => {
   let t: TestApp;

@@ -7,6 +7,7 @@ import * as jobsAndImports from './2026-12-01-0003-jobs-and-imports';
 import * as exportsTable from './2026-12-01-0004-exports';
 import * as duplicateGroups from './2026-12-01-0005-duplicate-groups';
 import * as pools from './2026-12-01-0006-pools';
+import * as webForms from './2026-12-01-0007-web-forms';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -22,4 +23,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-01-0004-exports': exportsTable,
   '2026-12-01-0005-duplicate-groups': duplicateGroups,
   '2026-12-01-0006-pools': pools,
+  '2026-12-01-0007-web-forms': webForms,
 };

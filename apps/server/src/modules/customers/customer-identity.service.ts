@@ -1,4 +1,4 @@
-import type { DuplicateCheckRequest, DuplicateCheckResult } from '@kehu/contracts';
+import type { DuplicateCheckRequest, DuplicateCheckResult, EntryPoint } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
@@ -44,6 +44,23 @@ export class CustomerIdentityService {
       phoneRegionOf(settings),
     );
     return this.duplicates.check(this.db, actor, probe, 'manual', settings, request.excludeId);
+  }
+
+  /** For other entry points (web forms): the check as `actor` under `entryPoint`'s rule. */
+  async checkDuplicatesFor(
+    actor: Actor,
+    probe: { name?: string; phones?: string[]; email?: string | null },
+    entryPoint: EntryPoint,
+  ): Promise<DuplicateCheckResult> {
+    const settings = await this.settings.dataQuality();
+    let normalized: ReturnType<typeof normalizeCustomerFields>;
+    try {
+      normalized = normalizeCustomerFields(probe, phoneRegionOf(settings));
+    } catch {
+      // Wrong values are reported by the create that follows, field by field.
+      return { verdict: 'none', matches: [] };
+    }
+    return this.duplicates.check(this.db, actor, normalized, entryPoint, settings);
   }
 
   /** For contacts: phones to E.164 in the organisation's region, the email lower-cased (400 per field). */

@@ -42,6 +42,8 @@ const ENTITY = 'customer';
 export interface WriteOptions {
   /** Which duplicate rules apply (DESIGN: manual = the web app and the API). */
   entryPoint?: EntryPoint;
+  /** Runs in the same transaction once the customer exists (e.g. its first contact): all or nothing. */
+  alsoInTransaction?: (executor: Kysely<Database>, customerId: string, at: string) => Promise<void>;
 }
 
 export class CustomersService {
@@ -99,6 +101,11 @@ export class CustomersService {
   async assertVisible(executor: Kysely<Database>, actor: Actor, id: string): Promise<void> {
     const row = await this.repository.findVisible(executor, actor, id);
     if (!row || row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
+  }
+
+  /** For web forms: who owns a customer now (to tell them of a new submission). */
+  async ownerOf(id: string): Promise<string | null> {
+    return (await this.repository.findById(this.db, id))?.owner_id ?? null;
   }
 
   /** For merges: the DTO of a customer inside the merge's transaction (scope already checked). */
@@ -189,6 +196,7 @@ export class CustomersService {
         at: now,
         actorId: actor.id,
       });
+      await options.alsoInTransaction?.(trx, id, now);
       const created = await this.getDtoUnscoped(trx, id);
       await writeAudit(trx, {
         entityType: ENTITY,
