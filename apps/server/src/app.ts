@@ -26,6 +26,7 @@ import { customerDuplicatesRoutes } from './modules/customers/customer-duplicate
 import { customerOwnershipRoutes } from './modules/customers/customer-ownership.routes';
 import { customersRoutes } from './modules/customers/customers.routes';
 import { poolsRoutes } from './modules/customers/pools/pools.routes';
+import { segmentsRoutes } from './modules/customers/segments/segments.routes';
 import { departmentsRoutes } from './modules/departments/departments.routes';
 import { exportsRoutes } from './modules/exports/exports.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -139,6 +140,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   importsRoutes(app, services);
   exportsRoutes(app, services);
   poolsRoutes(app, services);
+  segmentsRoutes(app, services);
   notificationsRoutes(app, services);
   webFormsRoutes(app, services, { submissionsPerMinute: config.formSubmissionsPerMinute });
 

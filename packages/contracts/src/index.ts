@@ -12,4 +12,5 @@ export * from './organization.schemas';
 export * from './permissions';
 export * from './permissions.schemas';
 export * from './pools.schemas';
+export * from './segments.schemas';
 export * from './web-forms.schemas';

@@ -389,6 +389,27 @@ export interface WebFormSubmissionsTable {
   created_at: Timestamp;
 }
 
+export interface TagDefinitionsTable {
+  name: string;
+  color: string;
+  description: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SegmentsTable {
+  id: string;
+  entity: string;
+  name: string;
+  filters: string;
+  visibility: string;
+  owner_id: string;
+  department_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   organizations: OrganizationsTable;
   departments: DepartmentsTable;
@@ -419,4 +440,6 @@ export interface Database {
   notifications: NotificationsTable;
   web_forms: WebFormsTable;
   web_form_submissions: WebFormSubmissionsTable;
+  tag_definitions: TagDefinitionsTable;
+  segments: SegmentsTable;
 }

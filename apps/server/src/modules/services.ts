@@ -16,6 +16,8 @@ import { CustomersService } from './customers/customers.service';
 import { PoolMovesService } from './customers/pools/pool-moves.service';
 import { nextReclaimRun, PoolReclaimService, RECLAIM_JOB } from './customers/pools/pool-reclaim.service';
 import { PoolsService } from './customers/pools/pools.service';
+import { SegmentsService } from './customers/segments/segments.service';
+import { TagsService } from './customers/segments/tags.service';
 import { DepartmentsService } from './departments/departments.service';
 import { ExportsService } from './exports/exports.service';
 import { ImportsService } from './imports/imports.service';
@@ -113,6 +115,8 @@ export function createServices(
   const poolReclaim = new PoolReclaimService(db, now, pools, poolMoves, departments, notifier);
   jobs.register(RECLAIM_JOB, () => poolReclaim.run().then(() => undefined));
   jobs.every(RECLAIM_JOB, nextReclaimRun);
+  const tags = new TagsService(db, now);
+  const segments = new SegmentsService(db, now, customers, customers.lists, users);
   const webForms = new WebFormsService(db, now, users, pools, customFields);
   const webFormSubmissions = new WebFormSubmissionsService(
     db,
@@ -154,6 +158,8 @@ export function createServices(
     poolReclaim,
     webForms,
     webFormSubmissions,
+    tags,
+    segments,
   };
 }
 

@@ -8,6 +8,7 @@ import * as exportsTable from './2026-12-01-0004-exports';
 import * as duplicateGroups from './2026-12-01-0005-duplicate-groups';
 import * as pools from './2026-12-01-0006-pools';
 import * as webForms from './2026-12-01-0007-web-forms';
+import * as tagsAndSegments from './2026-12-01-0008-tags-and-segments';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -24,4 +25,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-01-0005-duplicate-groups': duplicateGroups,
   '2026-12-01-0006-pools': pools,
   '2026-12-01-0007-web-forms': webForms,
+  '2026-12-01-0008-tags-and-segments': tagsAndSegments,
 };

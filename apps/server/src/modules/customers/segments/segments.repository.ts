@@ -1,0 +1,38 @@
+import type { Insertable, Kysely, Selectable } from 'kysely';
+import type { Database, SegmentsTable } from '../../../db/schema';
+
+export type SegmentRow = Selectable<SegmentsTable>;
+
+export class SegmentsRepository {
+  /** The actor's own segments, those shared with their department, or every one (administrators). */
+  listFor(executor: Kysely<Database>, userId: string, departmentId: string | null, all: boolean) {
+    let query = executor.selectFrom('segments').selectAll().orderBy('name');
+    if (!all) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('owner_id', '=', userId),
+          ...(departmentId
+            ? [eb.and([eb('visibility', '=', 'department'), eb('department_id', '=', departmentId)])]
+            : []),
+        ]),
+      );
+    }
+    return query.execute();
+  }
+
+  find(executor: Kysely<Database>, id: string) {
+    return executor.selectFrom('segments').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async insert(executor: Kysely<Database>, row: Insertable<SegmentsTable>) {
+    await executor.insertInto('segments').values(row).execute();
+  }
+
+  async update(executor: Kysely<Database>, id: string, values: Partial<SegmentRow>) {
+    await executor.updateTable('segments').set(values).where('id', '=', id).execute();
+  }
+
+  async remove(executor: Kysely<Database>, id: string) {
+    await executor.deleteFrom('segments').where('id', '=', id).execute();
+  }
+}
