@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { notFound, ruleViolation } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
+import { failureOf } from '../../platform/jobs/job-failure';
 import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
 import { companyNameKey } from '../../platform/normalize/company-name.normalize';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
@@ -221,11 +222,7 @@ export class CustomerDuplicatesService {
         finished_at: this.now().toISOString(),
       });
     } catch (error) {
-      await this.groups.updateScan(this.db, scanId, {
-        status: 'failed',
-        error: error instanceof Error ? error.message.slice(0, 1000) : String(error),
-        finished_at: this.now().toISOString(),
-      });
+      await this.groups.updateScan(this.db, scanId, failureOf(error, this.now()));
       throw error;
     }
   }

@@ -12,6 +12,7 @@ import { notFound, ruleViolation } from '../../platform/errors/app-error';
 import type { FileStore } from '../../platform/files/file-store';
 import { translate } from '../../platform/i18n/messages';
 import { newId } from '../../platform/ids';
+import { failureOf } from '../../platform/jobs/job-failure';
 import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
 import type { CustomFieldsService } from '../custom-fields/custom-fields.service';
@@ -134,11 +135,7 @@ export class ExportsService {
         finished_at: this.now().toISOString(),
       });
     } catch (error) {
-      await this.repository.update(this.db, exportId, {
-        status: 'failed',
-        error: error instanceof Error ? error.message.slice(0, 1000) : String(error),
-        finished_at: this.now().toISOString(),
-      });
+      await this.repository.update(this.db, exportId, failureOf(error, this.now()));
       throw error;
     }
   }

@@ -14,6 +14,7 @@ import { AppError, invalidField, notFound, ruleViolation } from '../../platform/
 import type { FileStore } from '../../platform/files/file-store';
 import { translate } from '../../platform/i18n/messages';
 import { newId } from '../../platform/ids';
+import { failureOf } from '../../platform/jobs/job-failure';
 import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
 import type { ContactsService } from '../contacts/contacts.service';
@@ -264,11 +265,7 @@ export class ImportsService {
       });
       if (done && done.failed_count === 0) this.files.remove(failedName);
     } catch (error) {
-      await this.repository.update(this.db, importId, {
-        status: 'failed',
-        error: error instanceof Error ? error.message.slice(0, 1000) : String(error),
-        finished_at: this.now().toISOString(),
-      });
+      await this.repository.update(this.db, importId, failureOf(error, this.now()));
       throw error;
     }
   }

@@ -9,6 +9,15 @@ export interface FieldChange {
   new: unknown;
 }
 
+export interface AuditEntry {
+  entityType: string;
+  entityId: string;
+  action: AuditAction;
+  actorId: string | null;
+  at: string;
+  changes: FieldChange[];
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Field-level differences between two DTO snapshots, limited to the fields a user edits. */
@@ -27,43 +36,12 @@ export function diffFields<T extends object>(
 }
 
 /** Written in the caller's transaction, so a change and its history commit together. */
-export async function writeAudit(
-  executor: Kysely<Database>,
-  entry: {
-    entityType: string;
-    entityId: string;
-    action: AuditAction;
-    actorId: string | null;
-    at: string;
-    changes: FieldChange[];
-  },
-): Promise<void> {
-  await executor
-    .insertInto('audit_log')
-    .values({
-      id: newId(),
-      entity_type: entry.entityType,
-      entity_id: entry.entityId,
-      action: entry.action,
-      actor_id: entry.actorId,
-      at: entry.at,
-      changes: JSON.stringify(entry.changes),
-    })
-    .execute();
+export async function writeAudit(executor: Kysely<Database>, entry: AuditEntry): Promise<void> {
+  await writeAuditMany(executor, [entry]);
 }
 
 /** Many history entries in one statement per few hundred (imports). */
-export async function writeAuditMany(
-  executor: Kysely<Database>,
-  entries: Array<{
-    entityType: string;
-    entityId: string;
-    action: AuditAction;
-    actorId: string | null;
-    at: string;
-    changes: FieldChange[];
-  }>,
-): Promise<void> {
+export async function writeAuditMany(executor: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
   for (let start = 0; start < entries.length; start += 300) {
     await executor
       .insertInto('audit_log')
