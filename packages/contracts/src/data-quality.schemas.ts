@@ -71,6 +71,8 @@ export const duplicateMatchSchema = z
     similarity: z.number().nullable(),
     ownerName: z.string().nullable(),
     departmentName: z.string().nullable(),
+    /** The public pool (公海) holding it, when it has no owner. */
+    poolName: z.string().nullable(),
     visible: z.boolean(),
     action: z.enum(['warn', 'block']),
   })

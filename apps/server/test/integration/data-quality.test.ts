@@ -92,6 +92,7 @@ describe('customer data quality', () => {
         similarity: null,
         ownerName: 'Owner Rep',
         departmentName: 'East',
+        poolName: null,
         visible: false,
         action: 'block',
       },

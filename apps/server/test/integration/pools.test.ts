@@ -79,6 +79,9 @@ describe('public pools (公海)', () => {
       '+8613700001111',
     ]);
     expect((await westRep.client.get(`/api/v1/pools/${poolId}/customers`)).status).toBe(404);
+    // A duplicate check names the pool that holds it (nobody owns it now).
+    const check = await westRep.client.post('/api/v1/customers/duplicate-check', { phones: ['13700001111'] });
+    expect(check.body.matches[0]).toMatchObject({ ownerName: null, poolName: '华东公海', visible: false });
 
     // The previous owner waits out the cooldown; a colleague claims at once.
     const early = await repA.client.post('/api/v1/pools/claim', { customerIds: [customer.id] });

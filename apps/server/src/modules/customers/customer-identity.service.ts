@@ -32,6 +32,7 @@ export class CustomerIdentityService {
         new Set((await repository.findManyVisible(executor, actor, ids)).map((row) => row.id)),
       userNames: (executor, ids) => users.namesOf(executor, ids),
       departmentNames: (executor, ids) => departments.namesOf(executor, ids),
+      summaries: (executor, ids) => repository.namesAndOwners(executor, ids),
     });
   }
 

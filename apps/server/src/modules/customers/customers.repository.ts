@@ -212,9 +212,10 @@ export class CustomersRepository {
   async namesAndOwners(executor: Kysely<Database>, ids: string[]) {
     if (ids.length === 0) return [];
     return executor
-      .selectFrom('customers')
-      .select(['id', 'name', 'owner_id'])
-      .where('id', 'in', ids)
+      .selectFrom('customers as c')
+      .leftJoin('customer_pools as p', 'p.id', 'c.pool_id')
+      .select(['c.id', 'c.name', 'c.owner_id', 'c.department_id', 'p.name as pool_name'])
+      .where('c.id', 'in', ids)
       .execute();
   }
 

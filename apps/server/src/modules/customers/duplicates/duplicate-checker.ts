@@ -28,6 +28,19 @@ export interface DuplicateCheckDeps {
   visibleIds(executor: Kysely<Database>, actor: Actor, ids: string[]): Promise<Set<string>>;
   userNames(executor: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, string>>;
   departmentNames(executor: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, string>>;
+  /** Name, owner, department and pool of each customer among `ids`. */
+  summaries(
+    executor: Kysely<Database>,
+    ids: string[],
+  ): Promise<
+    Array<{
+      id: string;
+      name: string;
+      owner_id: string | null;
+      department_id: string | null;
+      pool_name: string | null;
+    }>
+  >;
 }
 
 const maxMatches = 10;
@@ -107,15 +120,10 @@ export class DuplicateChecker {
       .slice(0, maxMatches);
     if (ranked.length === 0) return { verdict: 'none', matches: [] };
 
-    const rows = await executor
-      .selectFrom('customers')
-      .select(['id', 'name', 'owner_id', 'department_id'])
-      .where(
-        'id',
-        'in',
-        ranked.map((entry) => entry.id),
-      )
-      .execute();
+    const rows = await this.deps.summaries(
+      executor,
+      ranked.map((entry) => entry.id),
+    );
     const byId = new Map(rows.map((row) => [row.id, row]));
     const [visible, users, departments] = await Promise.all([
       this.deps.visibleIds(
@@ -144,6 +152,7 @@ export class DuplicateChecker {
           similarity: entry.similarity,
           ownerName: row.owner_id ? (users.get(row.owner_id) ?? null) : null,
           departmentName: row.department_id ? (departments.get(row.department_id) ?? null) : null,
+          poolName: row.pool_name,
           visible: canOpen,
           action: entry.action as 'warn' | 'block',
         },
