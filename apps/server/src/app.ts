@@ -178,7 +178,8 @@ async function serveWebApp(app: FastifyInstance, distDir: string) {
       // The embed snippet puts this page in an iframe on the company's own site.
       reply.removeHeader('x-frame-options');
       const policy = String(reply.getHeader('content-security-policy') ?? '');
-      reply.header('content-security-policy', policy.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'));
+      // No frame-ancestors at all: `*` would still refuse pages without a network address (file://).
+      reply.header('content-security-policy', policy.replace(/frame-ancestors [^;]*;?/, ''));
     }
     const file = path.join(distDir, decodeURIComponent(request.url.split('?')[0] ?? ''));
     if (file.startsWith(path.resolve(distDir)) && fs.existsSync(file) && fs.statSync(file).isFile()) {

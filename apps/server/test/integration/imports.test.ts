@@ -257,7 +257,9 @@ describe('customer import', () => {
     await small.close();
     // A 50 MB file is taken in (streamed to disk), its headers read from the first bytes only.
     const line = '某某大型装备制造有限公司,13900000000,备注备注备注备注备注备注备注备注备注\n';
-    const fifty = Buffer.from(`名称,电话,备注\n${line.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(line)))}`);
+    const fifty = Buffer.from(
+      `名称,电话,备注\n${line.repeat(Math.ceil((50 * 1024 * 1024) / Buffer.byteLength(line)))}`,
+    );
     const large = await org.admin.upload('/api/v1/imports', 'fifty.csv', fifty);
     expect(large.status).toBe(201);
     expect(large.body.fileSize).toBeGreaterThanOrEqual(50 * 1024 * 1024);

@@ -17,6 +17,10 @@ describe('tags and saved views / segments', () => {
     const b = await createCustomer(org.admin, { name: 'Granite Works', tags: ['old'] });
     const put = await org.admin.put('/api/v1/tags/vip', { color: 'gold', description: 'Top customers' });
     expect(put.body.items).toEqual([expect.objectContaining({ name: 'vip', color: 'gold' })]);
+    const recoloured = await org.admin.put('/api/v1/tags/vip', { color: 'purple' });
+    expect(recoloured.body.items).toEqual([
+      expect.objectContaining({ color: 'purple', description: 'Top customers' }),
+    ]);
     const renamed = await org.admin.put('/api/v1/tags/old', { color: '#ff0000', renameTo: 'vip' });
     expect(renamed.status).toBe(200);
     expect((await org.admin.get(`/api/v1/customers/${a.id}`)).body.tags).toEqual(['vip']);
@@ -70,9 +74,16 @@ describe('tags and saved views / segments', () => {
     ).toBe(403);
     expect((await outsider.client.get(`/api/v1/segments/${created.body.id}/members`)).status).toBe(404);
 
+    // An administrator's list holds their own and their department's views, not everyone's private ones.
+    await owner.client.post('/api/v1/segments', { name: 'Private of owner', filters: { type: 'intent' } });
+    expect(
+      (await org.admin.get('/api/v1/segments')).body.items.map((v: { name: string }) => v.name),
+    ).not.toContain('Private of owner');
     const bad = await owner.client.post('/api/v1/segments', { name: 'Bad', filters: { type: 'friend' } });
     expect(bad.status).toBe(400);
     expect((await owner.client.delete(`/api/v1/segments/${created.body.id}`)).status).toBe(200);
-    expect((await owner.client.get('/api/v1/segments')).body.items).toEqual([]);
+    expect(
+      (await owner.client.get('/api/v1/segments')).body.items.map((v: { name: string }) => v.name),
+    ).toEqual(['Private of owner']);
   });
 });

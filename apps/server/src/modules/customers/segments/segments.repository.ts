@@ -4,20 +4,21 @@ import type { Database, SegmentsTable } from '../../../db/schema';
 export type SegmentRow = Selectable<SegmentsTable>;
 
 export class SegmentsRepository {
-  /** The actor's own segments, those shared with their department, or every one (administrators). */
-  listFor(executor: Kysely<Database>, userId: string, departmentId: string | null, all: boolean) {
-    let query = executor.selectFrom('segments').selectAll().orderBy('name');
-    if (!all) {
-      query = query.where((eb) =>
+  /** The actor's own segments and those shared with their department. */
+  listFor(executor: Kysely<Database>, userId: string, departmentId: string | null) {
+    return executor
+      .selectFrom('segments')
+      .selectAll()
+      .where((eb) =>
         eb.or([
           eb('owner_id', '=', userId),
           ...(departmentId
             ? [eb.and([eb('visibility', '=', 'department'), eb('department_id', '=', departmentId)])]
             : []),
         ]),
-      );
-    }
-    return query.execute();
+      )
+      .orderBy('name')
+      .execute();
   }
 
   find(executor: Kysely<Database>, id: string) {

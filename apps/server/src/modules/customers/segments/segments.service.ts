@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../../db/schema';
-import { AppError, notFound } from '../../../platform/errors/app-error';
+import { AppError, invalidField, notFound } from '../../../platform/errors/app-error';
 import { newId } from '../../../platform/ids';
 import { type Actor, assertCan } from '../../../platform/permissions/actor';
 import type { UsersService } from '../../users/users.service';
@@ -38,7 +38,8 @@ export class SegmentsService {
 
   async list(actor: Actor): Promise<Segment[]> {
     assertCan(actor, 'customers', 'view');
-    const rows = await this.repository.listFor(this.db, actor.id, actor.departmentId, actor.isAdmin);
+    // Administrators too list their own and their department's: others' private views are not theirs to browse.
+    const rows = await this.repository.listFor(this.db, actor.id, actor.departmentId);
     const names = await this.users.namesOf(
       this.db,
       rows.map((row) => row.owner_id),
@@ -49,6 +50,8 @@ export class SegmentsService {
   async create(actor: Actor, request: CreateSegment): Promise<Segment> {
     assertCan(actor, 'customers', 'view');
     const input = createSegmentSchema.parse(request);
+    if (input.visibility === 'department' && !actor.departmentId)
+      throw invalidField('visibility', 'noDepartment');
     await this.customers.withCustomFilters(input.filters);
     const id = newId();
     const at = this.now().toISOString();
@@ -68,6 +71,8 @@ export class SegmentsService {
 
   async update(actor: Actor, id: string, input: z.infer<typeof updateSegmentSchema>): Promise<Segment> {
     const row = await this.getEditable(actor, id);
+    if (input.visibility === 'department' && !row.department_id)
+      throw invalidField('visibility', 'noDepartment');
     if (input.filters) await this.customers.withCustomFilters(input.filters);
     await this.repository.update(this.db, row.id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
@@ -101,13 +106,14 @@ export class SegmentsService {
   async count(actor: Actor, id: string): Promise<{ count: number; capped: boolean }> {
     const row = await this.getVisible(actor, id);
     const query = customerListQuerySchema.parse({ ...(JSON.parse(row.filters) as object), limit: 1 });
+    // One past the cap tells "exactly 10 000" from "more".
     const count = await this.lists.cappedCount(
       this.db,
       actor,
       await this.customers.withCustomFilters(query),
-      countCap,
+      countCap + 1,
     );
-    return { count, capped: count >= countCap };
+    return { count: Math.min(count, countCap), capped: count > countCap };
   }
 
   private async getVisible(actor: Actor, id: string): Promise<SegmentRow> {

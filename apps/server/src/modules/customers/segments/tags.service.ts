@@ -34,6 +34,9 @@ export class TagsService {
     await this.db.transaction().execute(async (trx) => {
       const at = this.now().toISOString();
       const target = input.renameTo && input.renameTo !== name ? input.renameTo : name;
+      const before = await this.repository.find(trx, name);
+      // A colour-only change keeps the description.
+      const description = input.description !== undefined ? input.description : (before?.description ?? null);
       let moved = 0;
       if (target !== name) {
         moved = await this.repository.renameOnCustomers(trx, name, target);
@@ -42,7 +45,7 @@ export class TagsService {
       await this.repository.upsert(trx, {
         name: target,
         color: input.color,
-        description: input.description ?? null,
+        description,
         by: actor.id,
         at,
       });
@@ -53,7 +56,7 @@ export class TagsService {
         actorId: actor.id,
         at,
         changes: [
-          { field: 'color', old: null, new: input.color },
+          { field: 'color', old: before?.color ?? null, new: input.color },
           ...(target !== name
             ? [
                 { field: 'name', old: name, new: target },
