@@ -4,12 +4,15 @@ import {
   DeleteOutlined,
   DownOutlined,
   FormOutlined,
+  InboxOutlined,
   LockOutlined,
   LogoutOutlined,
   MenuOutlined,
   MergeCellsOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TagsOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -20,6 +23,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { FullPageSpin } from '../components/full-page-spin';
 import { useIsMobile } from '../components/use-is-mobile';
 import { logout } from '../features/auth/api/auth-api';
+import { NotificationBell } from '../features/notifications/components/notification-bell';
 import { setCsrfToken } from './api-client';
 import { useCan, useSession } from './auth';
 import { showError } from './forms';
@@ -41,12 +45,15 @@ const menuKeys = [
   '/customers/duplicates',
   '/customers',
   '/contacts',
+  '/pools',
   '/recycle-bin',
   '/admin/users',
   '/admin/departments',
   '/admin/roles',
   '/settings/data-quality',
   '/settings/custom-fields',
+  '/settings/web-forms',
+  '/settings/tags',
 ] as const;
 
 const selectedKey = (pathname: string): string[] => {
@@ -78,6 +85,13 @@ const useMenuItems = (): MenuItem[] => {
       key: '/contacts',
       icon: <ContactsOutlined aria-hidden />,
       label: link('/contacts', t('nav.contacts')),
+    });
+  }
+  if (can('pools', 'view')) {
+    main.push({
+      key: '/pools',
+      icon: <InboxOutlined aria-hidden />,
+      label: link('/pools', t('nav.pools')),
     });
   }
   if (can('customers', 'view') || can('contacts', 'view')) {
@@ -119,6 +133,16 @@ const useMenuItems = (): MenuItem[] => {
       key: '/settings/custom-fields',
       icon: <FormOutlined aria-hidden />,
       label: link('/settings/custom-fields', t('nav.customFields')),
+    });
+    admin.push({
+      key: '/settings/web-forms',
+      icon: <ProfileOutlined aria-hidden />,
+      label: link('/settings/web-forms', t('nav.webForms')),
+    });
+    admin.push({
+      key: '/settings/tags',
+      icon: <TagsOutlined aria-hidden />,
+      label: link('/settings/tags', t('nav.tags')),
     });
   }
   if (admin.length > 0) main.push({ type: 'group', key: 'admin', label: t('nav.admin'), children: admin });
@@ -228,6 +252,7 @@ export const AppLayout = () => {
           </strong>
           <Flex align="center" gap={isMobile ? 4 : 12} style={{ flexShrink: 0 }}>
             <LanguageSwitch size={isMobile ? 'small' : 'middle'} />
+            <NotificationBell />
             <Dropdown
               trigger={['click']}
               menu={{

@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { FullPageSpin } from '../components/full-page-spin';
 import { setUnauthorizedHandler } from './api-client';
 import { RequireAuth } from './auth';
 import { HomeRedirect } from './home-redirect';
@@ -28,6 +29,9 @@ const ContactsPage = lazy(() =>
 );
 const ContactDetailPage = lazy(() =>
   import('../features/contacts/routes/contact-detail-page').then((m) => ({ default: m.ContactDetailPage })),
+);
+const PoolsPage = lazy(() =>
+  import('../features/pools/routes/pools-page').then((m) => ({ default: m.PoolsPage })),
 );
 const RecycleBinRoute = lazy(() =>
   import('./routes/recycle-bin-route').then((m) => ({ default: m.RecycleBinRoute })),
@@ -58,12 +62,31 @@ const CustomFieldsPage = lazy(() =>
     default: m.CustomFieldsPage,
   })),
 );
+const TagsPage = lazy(() =>
+  import('../features/tags/routes/tags-page').then((m) => ({ default: m.TagsPage })),
+);
 // Outside the app layout: a printout carries no menu.
 const CustomerPrintPage = lazy(() =>
   import('../features/printing/routes/customer-print-page').then((m) => ({ default: m.CustomerPrintPage })),
 );
+const WebFormsPage = lazy(() =>
+  import('../features/web-forms/routes/web-forms-page').then((m) => ({ default: m.WebFormsPage })),
+);
+// Public, no session, no setup check, no menu: a form visitors fill in (also inside an iframe).
+const PublicFormPage = lazy(() =>
+  import('../features/web-forms/routes/public-form-page').then((m) => ({ default: m.PublicFormPage })),
+);
 
 export const router = createBrowserRouter([
+  {
+    path: 'f/:key',
+    element: (
+      <Suspense fallback={<FullPageSpin />}>
+        <PublicFormPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     element: <SetupGate />,
     errorElement: <RouteError />,
@@ -146,6 +169,14 @@ export const router = createBrowserRouter([
               </RequirePermission>
             ),
           },
+          {
+            path: 'pools',
+            element: (
+              <RequirePermission module="pools" action="view">
+                <PoolsPage />
+              </RequirePermission>
+            ),
+          },
           { path: 'recycle-bin', element: <RecycleBinRoute /> },
           {
             path: 'admin/users',
@@ -184,6 +215,22 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission module="settings" action="view">
                 <CustomFieldsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'settings/tags',
+            element: (
+              <RequirePermission module="settings" action="view">
+                <TagsPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'settings/web-forms',
+            element: (
+              <RequirePermission module="settings" action="view">
+                <WebFormsPage />
               </RequirePermission>
             ),
           },

@@ -1,10 +1,11 @@
 import type { Customer } from '@kehu/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, type DescriptionsProps, Flex, Tag, Typography } from 'antd';
+import { Descriptions, type DescriptionsProps, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { customDescriptionItems } from '../../../components/custom-fields/custom-field-display';
 import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { emptyMark, formatDateTime, formatPhone, phoneHref } from '../../../components/format';
+import { CustomerTagList } from '../../../components/tag-colors/customer-tag-list';
 import { CustomerTypeTag } from './customer-display';
 
 const orEmpty = (value: string | null | undefined) => value || emptyMark;
@@ -57,18 +58,7 @@ export const CustomerDescriptions = ({ customer }: { customer: Customer }) => {
     {
       key: 'tags',
       label: t('customers.fields.tags'),
-      children:
-        customer.tags.length > 0 ? (
-          <Flex wrap="wrap" gap={4}>
-            {customer.tags.map((tag) => (
-              <Tag key={tag} style={{ marginInlineEnd: 0 }}>
-                {tag}
-              </Tag>
-            ))}
-          </Flex>
-        ) : (
-          emptyMark
-        ),
+      children: <CustomerTagList tags={customer.tags} empty={emptyMark} />,
     },
     { key: 'owner', label: t('customers.fields.owner'), children: orEmpty(customer.ownerName) },
     {

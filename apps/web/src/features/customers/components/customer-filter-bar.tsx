@@ -4,7 +4,7 @@ import { customerKinds, customerLevels, customerSortFields } from '@kehu/contrac
 import { useQuery } from '@tanstack/react-query';
 import { Badge, Button, DatePicker, Flex, Input, Popover, Select, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomFieldFilter } from '../../../components/custom-fields/custom-field-filter';
 import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
@@ -28,6 +28,8 @@ interface CustomerFilterBarProps {
   filters: CustomerFilters;
   onChange: (patch: Partial<CustomerFilters>) => void;
   onClear: () => void;
+  /** Shown next to the search box (the saved views menu). */
+  extra?: ReactNode;
 }
 
 const filterKeys = [
@@ -70,7 +72,7 @@ const CustomFilterList = ({ fields, values, onChange, width }: CustomFilterListP
 );
 
 /** Search box always visible; the other filters inline on wide screens, behind a button on phones. */
-export const CustomerFilterBar = ({ filters, onChange, onClear }: CustomerFilterBarProps) => {
+export const CustomerFilterBar = ({ filters, onChange, onClear, extra }: CustomerFilterBarProps) => {
   const { t } = useTranslation();
   const isMobile = useIsMobile();
   const [expanded, setExpanded] = useState(false);
@@ -227,7 +229,7 @@ export const CustomerFilterBar = ({ filters, onChange, onClear }: CustomerFilter
 
   return (
     <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-      <Flex gap={8}>
+      <Flex gap={8} wrap="wrap">
         <Input.Search
           aria-label={t('customers.searchLabel')}
           placeholder={t('customers.searchPlaceholder')}
@@ -249,6 +251,7 @@ export const CustomerFilterBar = ({ filters, onChange, onClear }: CustomerFilter
             </Button>
           </Badge>
         ) : null}
+        {extra}
       </Flex>
       {!isMobile || expanded ? filtersPanel : null}
       <CustomerTypeCounts filters={filters} onChange={(type) => onChange({ type })} />

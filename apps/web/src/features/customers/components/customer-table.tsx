@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { customFieldDisplay } from '../../../components/custom-fields/custom-field-display';
 import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { emptyMark, formatDateTime } from '../../../components/format';
+import { CustomerTagList } from '../../../components/tag-colors/customer-tag-list';
 import { CustomerTypeTag } from './customer-display';
 
 interface CustomerTableProps {
@@ -24,19 +25,6 @@ const orderOf = (sort: string, field: CustomerSortField): SortOrder => {
   if (sort === `-${field}`) return 'descend';
   return null;
 };
-
-const TagList = ({ tags }: { tags: readonly string[] }) =>
-  tags.length === 0 ? (
-    emptyMark
-  ) : (
-    <Flex wrap="wrap" gap={4}>
-      {tags.map((tag) => (
-        <Tag key={tag} style={{ marginInlineEnd: 0 }}>
-          {tag}
-        </Tag>
-      ))}
-    </Flex>
-  );
 
 /** Wide screens: a table; clicking a sortable header changes the server's sort. */
 export const CustomerTable = ({
@@ -100,7 +88,7 @@ export const CustomerTable = ({
       key: 'tags',
       title: t('customers.fields.tags'),
       width: 150,
-      render: (_, customer) => <TagList tags={customer.tags} />,
+      render: (_, customer) => <CustomerTagList tags={customer.tags} empty={emptyMark} />,
     },
     ...listFields.map((field) => ({
       key: `custom.${field.key}`,
@@ -199,6 +187,11 @@ export const CustomerCards = ({
             {[customer.ownerName, customer.phones[0], customer.email].filter(Boolean).join(' · ') ||
               emptyMark}
           </Typography.Text>
+          {customer.tags.length > 0 ? (
+            <div style={{ marginTop: 4 }}>
+              <CustomerTagList tags={customer.tags} />
+            </div>
+          ) : null}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('customers.fields.updatedAt')}: {formatDateTime(customer.updatedAt)}
           </Typography.Text>

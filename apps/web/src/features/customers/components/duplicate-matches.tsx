@@ -10,7 +10,11 @@ const useOwnerLine = () => {
   const { t } = useTranslation();
   return (match: DuplicateMatch): string =>
     [
-      match.ownerName ? t('duplicates.owner', { name: match.ownerName }) : t('duplicates.noOwner'),
+      match.ownerName
+        ? t('duplicates.owner', { name: match.ownerName })
+        : match.poolName
+          ? t('duplicates.inPool', { pool: match.poolName })
+          : t('duplicates.noOwner'),
       match.departmentName ? t('duplicates.department', { name: match.departmentName }) : null,
     ]
       .filter(Boolean)

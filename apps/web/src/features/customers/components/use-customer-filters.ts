@@ -73,5 +73,28 @@ export const useCustomerFilters = () => {
     );
   }, [setParams]);
 
-  return { filters, setFilters, clearFilters };
+  /** The saved view the list was opened from (`view` in the URL), if any. */
+  const viewId = params.get('view') ?? undefined;
+
+  /** Shows a saved view: its filters replace the current ones. */
+  const applyView = useCallback(
+    (id: string, viewFilters: Readonly<Record<string, string>>) => {
+      setParams(new URLSearchParams({ ...viewFilters, view: id }), { replace: true });
+    },
+    [setParams],
+  );
+
+  /** Leaves the view, keeping the filters. */
+  const leaveView = useCallback(() => {
+    setParams(
+      (previous) => {
+        const next = new URLSearchParams(previous);
+        next.delete('view');
+        return next;
+      },
+      { replace: true },
+    );
+  }, [setParams]);
+
+  return { filters, setFilters, clearFilters, viewId, applyView, leaveView };
 };

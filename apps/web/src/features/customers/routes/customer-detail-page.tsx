@@ -2,13 +2,15 @@ import {
   ArrowLeftOutlined,
   DeleteOutlined,
   EditOutlined,
+  InboxOutlined,
+  LockOutlined,
   SwapOutlined,
   UndoOutlined,
 } from '@ant-design/icons';
 import type { Customer } from '@kehu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Flex, Spin, Tabs } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { Alert, App, Button, Card, Flex, Spin, Tabs, Tag } from 'antd';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useCan } from '../../../app/auth';
@@ -17,6 +19,7 @@ import { ErrorResult } from '../../../components/error-result';
 import { formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
 import { customerKeys, customerQueryOptions, deleteCustomer, restoreCustomer } from '../api/customers-api';
+import { setCustomerLocked } from '../api/pool-moves-api';
 import { CustomerDescriptions } from '../components/customer-descriptions';
 import { CustomerTypeTag } from '../components/customer-display';
 import { CustomerFormDrawer } from '../components/customer-form-drawer';
@@ -24,6 +27,10 @@ import { CustomerHistory } from '../components/customer-history';
 import { CustomerLifecycleTimeline } from '../components/customer-lifecycle-timeline';
 import { CustomerTeamPanel } from '../components/customer-team-panel';
 import { CustomerTransferModal } from '../components/customer-transfer-modal';
+
+const CustomerReturnModal = lazy(() =>
+  import('../components/customer-return-modal').then((m) => ({ default: m.CustomerReturnModal })),
+);
 
 interface CustomerDetailPageProps {
   /** The Contacts tab, supplied by the app (features do not import each other). */
@@ -40,6 +47,7 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState(false);
   const [transferring, setTransferring] = useState(false);
+  const [returning, setReturning] = useState(false);
   const customerQuery = useQuery(customerQueryOptions(id));
 
   const remove = useMutation({
@@ -49,6 +57,16 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
       await queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
       queryClient.removeQueries({ queryKey: customerKeys.detail(id) });
       await navigate('/customers');
+    },
+    onError: (error) => showError(error, message),
+  });
+
+  const lock = useMutation({
+    mutationFn: (locked: boolean) => setCustomerLocked(id, locked),
+    onSuccess: async (_ok, locked) => {
+      void message.success(locked ? t('pools.lock.locked') : t('pools.lock.unlocked'));
+      await queryClient.invalidateQueries({ queryKey: customerKeys.detail(id) });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.history(id) });
     },
     onError: (error) => showError(error, message),
   });
@@ -104,6 +122,25 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
       </Button>,
     );
   }
+  if (!isDeleted && can('customers', 'edit') && customer.ownerId && !customer.poolId) {
+    actions.push(
+      <Button
+        key="lock"
+        icon={<LockOutlined aria-hidden />}
+        loading={lock.isPending}
+        onClick={() => lock.mutate(!customer.locked)}
+      >
+        {customer.locked ? t('pools.lock.unlock') : t('pools.lock.lock')}
+      </Button>,
+    );
+    if (can('pools', 'view')) {
+      actions.push(
+        <Button key="return" icon={<InboxOutlined aria-hidden />} onClick={() => setReturning(true)}>
+          {t('pools.return.action')}
+        </Button>,
+      );
+    }
+  }
   if (!isDeleted && can('customers', 'delete')) {
     actions.push(
       <Button
@@ -150,6 +187,12 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
           <Flex gap={8} align="center" wrap="wrap" component="span">
             <span>{customer.name}</span>
             <CustomerTypeTag type={customer.type} />
+            {customer.locked ? (
+              <Tag color="gold" icon={<LockOutlined aria-hidden />}>
+                {t('pools.lock.tag')}
+              </Tag>
+            ) : null}
+            {customer.poolId ? <Tag>{t('pools.inPool')}</Tag> : null}
           </Flex>
         }
         extra={actions}
@@ -181,6 +224,16 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
         <Tabs items={tabs} destroyOnHidden />
       </Card>
       {editing ? <CustomerFormDrawer open customer={customer} onClose={() => setEditing(false)} /> : null}
+      {returning ? (
+        <Suspense fallback={null}>
+          <CustomerReturnModal
+            customerIds={[customer.id]}
+            customerName={customer.name}
+            onClose={() => setReturning(false)}
+            onReturned={() => void navigate('/customers')}
+          />
+        </Suspense>
+      ) : null}
       {transferring ? (
         <CustomerTransferModal
           open

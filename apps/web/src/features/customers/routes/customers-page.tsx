@@ -1,4 +1,10 @@
-import { MergeCellsOutlined, PlusOutlined, SwapOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  InboxOutlined,
+  MergeCellsOutlined,
+  PlusOutlined,
+  SwapOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
 import { Alert, Button, Flex, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
@@ -10,9 +16,11 @@ import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { customerListQueryOptions } from '../api/customers-api';
+import { CustomerExportMenu } from '../components/customer-export-menu';
 import { CustomerFilterBar } from '../components/customer-filter-bar';
 import { CustomerPrintMenu } from '../components/customer-print-menu';
 import { CustomerCards, CustomerTable } from '../components/customer-table';
+import { CustomerViewsMenu } from '../components/customer-views-menu';
 import { useCustomerFilters } from '../components/use-customer-filters';
 
 // The form (and zod with it) loads when first opened, not with the list.
@@ -21,6 +29,10 @@ const CustomerFormDrawer = lazy(() =>
 );
 const CustomerTransferModal = lazy(() =>
   import('../components/customer-transfer-modal').then((m) => ({ default: m.CustomerTransferModal })),
+);
+
+const CustomerReturnModal = lazy(() =>
+  import('../components/customer-return-modal').then((m) => ({ default: m.CustomerReturnModal })),
 );
 
 // Shared with the duplicates page (components/: no feature imports another).
@@ -32,6 +44,8 @@ const CustomerMergeDialog = lazy(() =>
 
 /** The server takes at most this many customers in one handover. */
 const transferLimit = 500;
+/** The server returns at most this many customers to a pool at once. */
+const returnLimit = 200;
 /** A merge keeps one customer and folds in up to nine others. */
 const mergeLimit = 10;
 
@@ -40,7 +54,7 @@ export const CustomersPage = () => {
   const can = useCan();
   const isMobile = useIsMobile();
   const navigate = useNavigate();
-  const { filters, setFilters, clearFilters } = useCustomerFilters();
+  const { filters, setFilters, clearFilters, viewId, applyView, leaveView } = useCustomerFilters();
   const [creating, setCreating] = useState(false);
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [transferring, setTransferring] = useState(false);
@@ -48,7 +62,9 @@ export const CustomersPage = () => {
   const customers = list.data?.pages.flatMap((page) => page.items) ?? [];
   const canTransfer = can('customers', 'transfer') && filters.deleted !== 'true';
   const canMerge = can('customers', 'edit') && can('customers', 'delete') && filters.deleted !== 'true';
-  const canSelect = canTransfer || canMerge;
+  const canReturn = can('customers', 'edit') && can('pools', 'view') && filters.deleted !== 'true';
+  const canSelect = canTransfer || canMerge || canReturn;
+  const [returning, setReturning] = useState(false);
   const [merging, setMerging] = useState(false);
   const mergeable = selectedIds.length >= 2 && selectedIds.length <= mergeLimit;
 
@@ -65,6 +81,7 @@ export const CustomersPage = () => {
         extra={
           <>
             <CustomerPrintMenu />
+            {can('customers', 'export') ? <CustomerExportMenu filters={filters} /> : null}
             {can('customers', 'import') ? (
               <Button
                 icon={<UploadOutlined aria-hidden />}
@@ -81,7 +98,16 @@ export const CustomersPage = () => {
           </>
         }
       />
-      <CustomerFilterBar filters={filters} onChange={setFilters} onClear={clearFilters} />
+      <CustomerFilterBar
+        filters={filters}
+        onChange={setFilters}
+        onClear={clearFilters}
+        extra={
+          filters.deleted === 'true' ? null : (
+            <CustomerViewsMenu filters={filters} viewId={viewId} onApply={applyView} onLeave={leaveView} />
+          )
+        }
+      />
       {canSelect && !isMobile && selectedIds.length > 0 ? (
         <Alert
           type="info"
@@ -109,6 +135,16 @@ export const CustomersPage = () => {
                   onClick={() => setTransferring(true)}
                 >
                   {t('ownership.transfer.action')}
+                </Button>
+              ) : null}
+              {canReturn ? (
+                <Button
+                  size="small"
+                  icon={<InboxOutlined aria-hidden />}
+                  disabled={selectedIds.length > returnLimit}
+                  onClick={() => setReturning(true)}
+                >
+                  {t('pools.return.action')}
                 </Button>
               ) : null}
               {canMerge ? (
@@ -163,6 +199,15 @@ export const CustomersPage = () => {
             customerIds={selectedIds}
             onClose={() => setMerging(false)}
             onMerged={() => setSelectedIds([])}
+          />
+        </Suspense>
+      ) : null}
+      {returning ? (
+        <Suspense fallback={null}>
+          <CustomerReturnModal
+            customerIds={selectedIds}
+            onClose={() => setReturning(false)}
+            onReturned={() => setSelectedIds([])}
           />
         </Suspense>
       ) : null}
