@@ -27,9 +27,22 @@ describe('duplicate scan and merge', () => {
 
   it('groups customers sharing a phone or email, the same name key, or a name with a typo', async () => {
     const ack = { acknowledgeDuplicates: true };
-    await createCustomer(org.admin, { name: '杭州云帆网络科技有限公司', phones: ['13500000001'] });
+    // A near name (网路 for 网络) counts only with the same address, or the same city when neither has one.
+    const inHangzhou = { province: '浙江省', city: '杭州市' };
+    await createCustomer(org.admin, {
+      name: '杭州云帆网络科技有限公司',
+      phones: ['13500000001'],
+      ...inHangzhou,
+    });
     await createCustomer(org.admin, { name: '杭州云帆网络科技股份有限公司', ...ack });
-    await createCustomer(org.admin, { name: '杭州云帆网路科技有限公司', ...ack });
+    await createCustomer(org.admin, { name: '杭州云帆网路科技有限公司', ...inHangzhou, ...ack });
+    await createCustomer(org.admin, {
+      name: '杭州云帆网纹科技有限公司',
+      city: '宁波市',
+      province: '浙江省',
+      address: '别处 1 号',
+      ...ack,
+    });
     await createCustomer(org.admin, { name: 'Blue Ocean Trading Co., Ltd.', email: 'hi@blueocean.com' });
     await createCustomer(org.admin, { name: '蓝海贸易', ...ack });
     const contactHolder = await createCustomer(org.admin, { name: '完全不同的名字' });
@@ -43,7 +56,7 @@ describe('duplicate scan and merge', () => {
     await createCustomer(org.admin, { name: '毫不相干的公司' });
 
     const result = await scan();
-    expect(result.customersScanned).toBe(9);
+    expect(result.customersScanned).toBe(10);
     const groups = await groupIds();
     expect(groups).toEqual(
       expect.arrayContaining([

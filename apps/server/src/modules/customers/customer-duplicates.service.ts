@@ -11,7 +11,7 @@ import type { DepartmentsService } from '../departments/departments.service';
 import type { SettingsService } from '../settings/settings.service';
 import type { UsersService } from '../users/users.service';
 import type { CustomersRepository } from './customers.repository';
-import { groupDuplicates, type ScanRecord } from './duplicates/duplicate-grouping';
+import { addressKey, groupDuplicates, type ScanRecord } from './duplicates/duplicate-grouping';
 import { DuplicateGroupsRepository, pairKey, type ScanRow } from './duplicates/duplicate-groups.repository';
 
 export const DUPLICATE_SCAN_JOB = 'customers.duplicate-scan';
@@ -190,7 +190,14 @@ export class CustomerDuplicatesService {
       for (;;) {
         const rows = await this.groups.scanChunk(this.db, afterSeq, chunk);
         if (rows.length === 0) break;
-        for (const row of rows) records.push({ id: row.id, key: row.name_key ?? companyNameKey(row.name) });
+        for (const row of rows) {
+          records.push({
+            id: row.id,
+            key: row.name_key ?? companyNameKey(row.name),
+            address: addressKey(row.address),
+            city: row.city ?? '',
+          });
+        }
         afterSeq = Number(rows.at(-1)?.seq);
         await this.groups.updateScan(this.db, scanId, { customers_scanned: records.length });
         await context.heartbeat();

@@ -1,9 +1,13 @@
 import type { DuplicateMatchKind } from '@kehu/contracts';
 import { nameSimilarity } from '../../../platform/normalize/similarity';
+import { foldFullWidth } from '../../../platform/normalize/text.normalize';
 
 export interface ScanRecord {
   id: string;
   key: string;
+  /** The address compared without spaces and punctuation ('' when there is none). */
+  address: string;
+  city: string;
 }
 
 export interface FoundGroup {
@@ -15,6 +19,13 @@ export interface FoundGroup {
 
 /** How many neighbours each name is compared with, in each sort order. */
 const window = 4;
+/**
+ * A phone or email held by more customers than this is a switchboard or a shared mailbox
+ * (info@…), not evidence that they are one customer.
+ */
+const maxSharedIdentity = 10;
+/** Groups stop growing here: chains of "A is like B is like C" must not swallow a whole city. */
+const maxGroupSize = 50;
 const digitRuns = /[\d零〇一二三四五六七八九十百千万]+/gu;
 const numbersOf = (key: string) => (key.match(digitRuns) ?? []).join(' ');
 
@@ -46,8 +57,10 @@ export function boundedEditDistance(a: string[], b: string[], limit: number): nu
 
 class UnionFind {
   private readonly parent: Int32Array;
-  constructor(size: number) {
-    this.parent = new Int32Array(size).map((_, index) => index);
+  private readonly size: Int32Array;
+  constructor(count: number) {
+    this.parent = new Int32Array(count).map((_, index) => index);
+    this.size = new Int32Array(count).fill(1);
   }
   find(index: number): number {
     let root = index;
@@ -60,10 +73,16 @@ class UnionFind {
     }
     return root;
   }
-  union(a: number, b: number) {
+  /** Joins the two sets unless the result would exceed `limit` members; says whether they are one set now. */
+  union(a: number, b: number, limit: number): boolean {
     const ra = this.find(a);
     const rb = this.find(b);
-    if (ra !== rb) this.parent[rb] = ra;
+    if (ra === rb) return true;
+    const total = (this.size[ra] as number) + (this.size[rb] as number);
+    if (total > limit) return false;
+    this.parent[rb] = ra;
+    this.size[ra] = total;
+    return true;
   }
 }
 
@@ -88,7 +107,7 @@ export function groupDuplicates(
     const left = records[a] as ScanRecord;
     const right = records[b] as ScanRecord;
     if (dismissed(left.id, right.id)) return;
-    sets.union(a, b);
+    if (!sets.union(a, b, maxGroupSize)) return;
     for (const id of [left.id, right.id]) {
       kinds.set(id, (kinds.get(id) ?? new Set()).add(kind));
       if (similarity !== undefined) best.set(id, Math.max(best.get(id) ?? 0, similarity));
@@ -96,6 +115,7 @@ export function groupDuplicates(
   };
 
   for (const group of identityGroups) {
+    if (group.ids.length > maxSharedIdentity) continue;
     const members = group.ids
       .map((id) => indexOf.get(id))
       .filter((index): index is number => index !== undefined);
@@ -125,6 +145,12 @@ export function groupDuplicates(
         const longest = Math.max((chars[a] as string[]).length, (chars[b] as string[]).length);
         const limit = longest >= 8 ? 2 : 1;
         if (boundedEditDistance(chars[a] as string[], chars[b] as string[], limit) > limit) continue;
+        // A near name alone is weak (东莞宇嘉商贸 / 东莞宇东商贸 are two companies): it needs the same
+        // address, or — when neither has one — the same city.
+        const samePlace = left.address
+          ? left.address === right.address
+          : !right.address && left.city !== '' && left.city === right.city;
+        if (!samePlace) continue;
         const similarity = nameSimilarity(left.key, right.key);
         if (similarity >= threshold) edge(a, b, 'name', Math.round(similarity * 100) / 100);
       }
@@ -144,7 +170,9 @@ export function groupDuplicates(
   for (let index = 0; index < records.length; index++) {
     if (!kinds.has((records[index] as ScanRecord).id)) continue;
     const root = sets.find(index);
-    groups.set(root, [...(groups.get(root) ?? []), index]);
+    const members = groups.get(root);
+    if (members) members.push(index);
+    else groups.set(root, [index]);
   }
   return [...groups.values()]
     .filter((members) => members.length > 1)
@@ -160,5 +188,13 @@ export function groupDuplicates(
       return { ids, matchedOn: [...matched], similarity };
     });
 }
+
+/** An address compared without case, spaces and punctuation (full-width folded). */
+export const addressKey = (address: string | null): string =>
+  address
+    ? foldFullWidth(address)
+        .toLowerCase()
+        .replace(/[\s\p{P}]/gu, '')
+    : '';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

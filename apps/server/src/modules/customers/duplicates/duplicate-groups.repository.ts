@@ -32,7 +32,7 @@ export class DuplicateGroupsRepository {
   scanChunk(executor: Kysely<Database>, afterSeq: number, limit: number) {
     return executor
       .selectFrom('customers')
-      .select(['seq', 'id', 'name', 'name_key'])
+      .select(['seq', 'id', 'name', 'name_key', 'address', 'city'])
       .where('deleted_at', 'is', null)
       .where('seq', '>', afterSeq)
       .orderBy('seq')
@@ -97,14 +97,16 @@ export class DuplicateGroupsRepository {
           })),
         )
         .execute();
-      await executor
-        .insertInto('duplicate_group_members')
-        .values(
-          part.flatMap((group) =>
-            group.ids.map((customerId) => ({ group_id: group.id, customer_id: customerId })),
-          ),
-        )
-        .execute();
+      // SQLite binds at most 32 766 values a statement: members go in slices.
+      const members = part.flatMap((group) =>
+        group.ids.map((customerId) => ({ group_id: group.id, customer_id: customerId })),
+      );
+      for (let offset = 0; offset < members.length; offset += 5000) {
+        await executor
+          .insertInto('duplicate_group_members')
+          .values(members.slice(offset, offset + 5000))
+          .execute();
+      }
     }
   }
 
@@ -128,7 +130,11 @@ export class DuplicateGroupsRepository {
       .where('group_id', 'in', groupIds)
       .execute();
     const map = new Map<string, string[]>();
-    for (const row of rows) map.set(row.group_id, [...(map.get(row.group_id) ?? []), row.customer_id]);
+    for (const row of rows) {
+      const members = map.get(row.group_id);
+      if (members) members.push(row.customer_id);
+      else map.set(row.group_id, [row.customer_id]);
+    }
     return map;
   }
 
