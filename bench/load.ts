@@ -41,6 +41,8 @@ export interface LoadOptions {
   indexesFirst?: boolean;
   /** Share of customers in the recycle bin. */
   deletedShare?: number;
+  /** The customers to write instead of `generateCustomers({ seed, count })` (bench/dup-scan.ts). */
+  records?: () => Iterable<GeneratedCustomer>;
   log?: (line: string) => void;
 }
 
@@ -67,7 +69,7 @@ export interface LoadResult {
 export const sidecarOf = (file: string) => file.replace(/\.db$/, '.json');
 
 /** The app's own first-run setup, departments and users (argon2-hashed passwords and all). */
-async function setupOrganisation(file: string) {
+export async function setupOrganisation(file: string) {
   const handle = openDatabase({ sqlitePath: file });
   try {
     await migrateToLatest(handle);
@@ -247,7 +249,8 @@ export async function loadBenchDatabase(options: LoadOptions): Promise<LoadResul
   let batch: Array<{ seq: number; record: GeneratedCustomer }> = [];
   let seq = 0;
   let lastLog = insertStarted;
-  for (const record of generateCustomers({ seed: options.seed, count: options.count })) {
+  for (const record of options.records?.() ??
+    generateCustomers({ seed: options.seed, count: options.count })) {
     seq++;
     batch.push({ seq, record });
     if (batch.length === batchSize) {
