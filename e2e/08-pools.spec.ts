@@ -107,8 +107,16 @@ test.describe('public pools', () => {
       await expect(repAPage.getByRole('heading', { name })).toBeVisible();
       await repAPage.getByRole('button', { name: 'Return to pool' }).click();
       const modal = repAPage.getByRole('dialog', { name: `Return ${name} to a pool` });
-      await modal.getByRole('combobox', { name: 'Pool' }).click();
-      await openDropdown(repAPage).getByText(poolName, { exact: true }).click();
+      // antd's option list animates in: a click can land before it settles, so pick until it shows.
+      await expect(async () => {
+        await modal.getByRole('combobox', { name: 'Pool' }).click();
+        await openDropdown(repAPage).getByText(poolName, { exact: true }).click();
+        // Once chosen, the list closes and the name shows once, in the select.
+        await expect(openDropdown(repAPage)).toBeHidden({ timeout: 1000 });
+        await expect(modal.getByText(poolName, { exact: true }).filter({ visible: true })).toHaveCount(1, {
+          timeout: 1000,
+        });
+      }).toPass({ timeout: 15_000 });
       await modal.getByLabel('Reason for returning').fill(reason);
       const returned = repAPage.waitForResponse(isPost('/api/v1/pools/return'));
       await modal.getByRole('button', { name: 'Return', exact: true }).click();

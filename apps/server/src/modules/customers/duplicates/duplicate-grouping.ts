@@ -86,12 +86,59 @@ class UnionFind {
   }
 }
 
+/** One kind of evidence's groups: its own union-find, so that evidence never chains across kinds. */
+class Grouping {
+  private readonly sets: UnionFind;
+  private readonly kinds = new Map<number, Set<DuplicateMatchKind>>();
+  private readonly best = new Map<number, number>();
+
+  constructor(
+    private readonly records: ScanRecord[],
+    private readonly dismissed: (a: string, b: string) => boolean,
+  ) {
+    this.sets = new UnionFind(records.length);
+  }
+
+  edge(a: number, b: number, kind: DuplicateMatchKind, similarity?: number) {
+    if (this.dismissed((this.records[a] as ScanRecord).id, (this.records[b] as ScanRecord).id)) return;
+    if (!this.sets.union(a, b, maxGroupSize)) return;
+    for (const index of [a, b]) {
+      this.kinds.set(index, (this.kinds.get(index) ?? new Set()).add(kind));
+      if (similarity !== undefined) this.best.set(index, Math.max(this.best.get(index) ?? 0, similarity));
+    }
+  }
+
+  groups(): FoundGroup[] {
+    const byRoot = new Map<number, number[]>();
+    for (const index of this.kinds.keys()) {
+      const root = this.sets.find(index);
+      const members = byRoot.get(root);
+      if (members) members.push(index);
+      else byRoot.set(root, [index]);
+    }
+    return [...byRoot.values()]
+      .filter((members) => members.length > 1)
+      .map((members) => {
+        const matched = new Set<DuplicateMatchKind>();
+        let similarity: number | null = null;
+        for (const index of members) {
+          for (const kind of this.kinds.get(index) ?? []) matched.add(kind);
+          const score = this.best.get(index);
+          if (score !== undefined) similarity = Math.max(similarity ?? 0, score);
+        }
+        const ids = members.sort((x, y) => x - y).map((index) => (this.records[index] as ScanRecord).id);
+        return { ids, matchedOn: [...matched], similarity };
+      });
+  }
+}
+
 /**
  * Groups of likely duplicates among all customers, by blocking so that it scales to millions:
- * customers sharing a normalised phone or email (`identityGroups`, from the database), customers
- * with the same name key, and names within a small edit distance of their neighbours when sorted
- * forwards and backwards (a typo at either end still leaves the rest in order). A pair the users
- * dismissed (`dismissed(a, b)`) is never linked.
+ * customers sharing a normalised phone or email (`identityGroups`, from the database), and —
+ * grouped separately — customers with the same name key or a name within a small edit distance of
+ * their neighbours when sorted forwards and backwards (a typo at either end still leaves the rest in
+ * order). The two kinds of evidence form their own groups: "A shares B's phone" and "B has C's name"
+ * must not make A and C a pair. A pair the users dismissed (`dismissed(a, b)`) is never linked.
  */
 export function groupDuplicates(
   records: ScanRecord[],
@@ -100,26 +147,16 @@ export function groupDuplicates(
   dismissed: (a: string, b: string) => boolean,
 ): FoundGroup[] {
   const indexOf = new Map(records.map((record, index) => [record.id, index]));
-  const sets = new UnionFind(records.length);
-  const kinds = new Map<string, Set<DuplicateMatchKind>>();
-  const best = new Map<string, number>();
-  const edge = (a: number, b: number, kind: DuplicateMatchKind, similarity?: number) => {
-    const left = records[a] as ScanRecord;
-    const right = records[b] as ScanRecord;
-    if (dismissed(left.id, right.id)) return;
-    if (!sets.union(a, b, maxGroupSize)) return;
-    for (const id of [left.id, right.id]) {
-      kinds.set(id, (kinds.get(id) ?? new Set()).add(kind));
-      if (similarity !== undefined) best.set(id, Math.max(best.get(id) ?? 0, similarity));
-    }
-  };
+  const byContact = new Grouping(records, dismissed);
+  const byName = new Grouping(records, dismissed);
 
   for (const group of identityGroups) {
     if (group.ids.length > maxSharedIdentity) continue;
     const members = group.ids
       .map((id) => indexOf.get(id))
       .filter((index): index is number => index !== undefined);
-    for (let i = 1; i < members.length; i++) edge(members[0] as number, members[i] as number, group.kind);
+    for (let i = 1; i < members.length; i++)
+      byContact.edge(members[0] as number, members[i] as number, group.kind);
   }
 
   const byKey = new Map<string, number[]>();
@@ -129,7 +166,8 @@ export function groupDuplicates(
     else byKey.set(record.key, [index]);
   }
   for (const members of byKey.values()) {
-    for (let i = 1; i < members.length; i++) edge(members[0] as number, members[i] as number, 'name', 1);
+    for (let i = 1; i < members.length; i++)
+      byName.edge(members[0] as number, members[i] as number, 'name', 1);
   }
 
   const chars = records.map((record) => Array.from(record.key));
@@ -152,7 +190,7 @@ export function groupDuplicates(
           : !right.address && left.city !== '' && left.city === right.city;
         if (!samePlace) continue;
         const similarity = nameSimilarity(left.key, right.key);
-        if (similarity >= threshold) edge(a, b, 'name', Math.round(similarity * 100) / 100);
+        if (similarity >= threshold) byName.edge(a, b, 'name', Math.round(similarity * 100) / 100);
       }
     }
   };
@@ -166,27 +204,18 @@ export function groupDuplicates(
     .sort((a, b) => compare(reversedKeys[a] as string, reversedKeys[b] as string));
   compareNeighbours(backward);
 
-  const groups = new Map<number, number[]>();
-  for (let index = 0; index < records.length; index++) {
-    if (!kinds.has((records[index] as ScanRecord).id)) continue;
-    const root = sets.find(index);
-    const members = groups.get(root);
-    if (members) members.push(index);
-    else groups.set(root, [index]);
+  // The same members found both ways make one group that says both.
+  const found = new Map<string, FoundGroup>();
+  for (const group of [...byContact.groups(), ...byName.groups()]) {
+    const key = group.ids.join(',');
+    const known = found.get(key);
+    if (!known) found.set(key, group);
+    else {
+      known.matchedOn = [...new Set([...known.matchedOn, ...group.matchedOn])];
+      known.similarity = group.similarity ?? known.similarity;
+    }
   }
-  return [...groups.values()]
-    .filter((members) => members.length > 1)
-    .map((members) => {
-      const ids = members.map((index) => (records[index] as ScanRecord).id);
-      const matched = new Set<DuplicateMatchKind>();
-      let similarity: number | null = null;
-      for (const id of ids) {
-        for (const kind of kinds.get(id) ?? []) matched.add(kind);
-        const score = best.get(id);
-        if (score !== undefined) similarity = Math.max(similarity ?? 0, score);
-      }
-      return { ids, matchedOn: [...matched], similarity };
-    });
+  return [...found.values()];
 }
 
 /** An address compared without case, spaces and punctuation (full-width folded). */
