@@ -1,12 +1,15 @@
-import { expect, type Locator, type Page, type Response, test } from '@playwright/test';
+import { expect, type Response, test } from '@playwright/test';
 import {
   ADMIN,
   ApiSession,
   createUser,
   ensureOrganization,
+  openDropdown,
+  pickUser,
   SCREENSHOTS,
   signInThroughUi,
   USER_PASSWORD,
+  unique,
 } from './support';
 
 /**
@@ -29,28 +32,11 @@ interface DataQuality {
   duplicateRules: Record<'manual' | 'import' | 'webForm', Record<'phone' | 'email' | 'name', string>>;
 }
 
-const run = String(Date.now() % 100_000).padStart(5, '0');
-let counter = 0;
-/** A number no other customer of this run has: "星云科技" + it + "有限公司" is like no other name. */
-const unique = () => {
-  counter += 1;
-  return `${run}${String(counter).padStart(3, '0')}`;
-};
 /** A valid mainland mobile number no other customer of this run has (136 + 8 digits). */
 const uniquePhone = () => `136${unique()}`;
 
 const customersNamed = async (api: ApiSession, text: string) =>
   (await api.get<{ items: Customer[] }>(`/api/v1/customers?q=${encodeURIComponent(text)}`)).items;
-
-/** The open (not hidden) dropdown of an antd select: options are picked from it by their text. */
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-
-/** Picks a user in a user picker (a searching select) by typing their name. */
-async function pickUser(page: Page, picker: Locator, name: string, email: string) {
-  await picker.click();
-  await picker.fill(name);
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: email }).click();
-}
 
 const isCustomerSave = (response: Response) =>
   response.url().endsWith('/api/v1/customers') && response.request().method() === 'POST';

@@ -1,12 +1,15 @@
-import { expect, type Locator, type Page, type Response, test } from '@playwright/test';
+import { expect, type Response, test } from '@playwright/test';
 import {
   ADMIN,
   ApiSession,
   createUser,
   ensureOrganization,
+  openDropdown,
+  pickUser,
   SCREENSHOTS,
   signInThroughUi,
   USER_PASSWORD,
+  unique,
 } from './support';
 
 /**
@@ -26,22 +29,8 @@ interface Pool {
   rules: { dailyClaimQuota: number | null };
 }
 
-const run = String(Date.now() % 100_000).padStart(5, '0');
-let counter = 0;
-const unique = () => {
-  counter += 1;
-  return `${run}${String(counter).padStart(3, '0')}`;
-};
 /** 136 + 8 digits, unique in this run. */
 const uniquePhone = () => `136${unique()}`;
-
-const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-
-async function pickUser(page: Page, picker: Locator, name: string, email: string) {
-  await picker.click();
-  await picker.fill(name);
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: email }).click();
-}
 
 const isPost = (path: string) => (response: Response) =>
   new URL(response.url()).pathname === path && response.request().method() === 'POST';

@@ -1,4 +1,4 @@
-import { type APIRequestContext, expect, type Page, request } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page, request } from '@playwright/test';
 
 export const ADMIN = { email: 'admin@kehu.test', password: 'admin-pass-123', name: 'Ada Admin' };
 export const USER_PASSWORD = 'user-pass-1234';
@@ -114,4 +114,26 @@ export async function signInThroughUi(page: Page, email: string, password: strin
 export async function expectNoHorizontalOverflow(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(1);
+}
+
+const run = String(Date.now() % 100_000).padStart(5, '0');
+let counter = 0;
+/**
+ * A number no other record of this run has (shared by every spec of the worker, so two specs never
+ * hand out the same one): names carry it (numbers tell names apart) and phones are built from it.
+ */
+export const unique = () => {
+  counter += 1;
+  return `${run}${String(counter).padStart(3, '0')}`;
+};
+
+/** The open (not hidden) dropdown of an antd select: options are picked from it by their text. */
+export const openDropdown = (page: Page) =>
+  page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+
+/** Picks a user in a user picker (a searching select) by typing their name. */
+export async function pickUser(page: Page, picker: Locator, name: string, email: string) {
+  await picker.click();
+  await picker.fill(name);
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: email }).click();
 }
