@@ -216,6 +216,12 @@ describe('customer data quality', () => {
 
   it('backfills name keys and identities of rows stored without them', async () => {
     const customer = await createCustomer(org.admin, { name: '回填测试有限公司', phones: ['13600136000'] });
+    const contact = await org.admin.post('/api/v1/contacts', {
+      customerId: customer.id,
+      name: '回填联系人',
+      mobile: '13600136001',
+    });
+    expect(contact.status).toBe(201);
     await t.database.db
       .updateTable('customers')
       .set({ name_key: null })
@@ -231,5 +237,11 @@ describe('customer data quality', () => {
       phones: ['136 0013 6000'],
     });
     expect(check.body.matches[0]).toMatchObject({ customerId: customer.id, matchedOn: ['phone', 'name'] });
+    const byContact = await org.admin.post('/api/v1/customers/duplicate-check', {
+      phones: ['136-0013-6001'],
+    });
+    expect(byContact.body.matches.map((match: { customerId: string }) => match.customerId)).toEqual([
+      customer.id,
+    ]);
   });
 });

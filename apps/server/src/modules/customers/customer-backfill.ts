@@ -34,6 +34,20 @@ export async function backfillCustomerKeys(
         await identities.replace(trx, row.id, null, { phones, emails: email ? [email] : [] });
         await repository.setNameKey(trx, row.id, companyNameKey(row.name));
       }
+      // Their contacts' phones and emails count in duplicate checks too.
+      for (const contact of await identities.contactsOf(
+        trx,
+        rows.map((row) => row.id),
+      )) {
+        const contactPhones = [contact.mobile, contact.phone]
+          .map((phone) => (phone ? normalizePhone(phone, region) : null))
+          .filter((phone): phone is string => phone !== null);
+        const contactEmail = contact.email ? normalizeEmail(contact.email) : null;
+        await identities.replace(trx, contact.customer_id, contact.id, {
+          phones: contactPhones,
+          emails: contactEmail ? [contactEmail] : [],
+        });
+      }
     });
     done += rows.length;
   }

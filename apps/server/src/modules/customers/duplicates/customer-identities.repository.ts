@@ -31,6 +31,17 @@ export class CustomerIdentitiesRepository {
     if (rows.length > 0) await executor.insertInto('customer_identities').values(rows).execute();
   }
 
+  /** The phones and email of these customers' live contacts (the backfill indexes them). */
+  contactsOf(executor: Kysely<Database>, customerIds: string[]) {
+    if (customerIds.length === 0) return Promise.resolve([]);
+    return executor
+      .selectFrom('contacts')
+      .select(['id', 'customer_id', 'mobile', 'phone', 'email'])
+      .where('customer_id', 'in', customerIds)
+      .where('deleted_at', 'is', null)
+      .execute();
+  }
+
   /** When a contact moves to another customer, its identities go with it. */
   async moveContact(executor: Kysely<Database>, contactId: string, customerId: string): Promise<void> {
     await executor
