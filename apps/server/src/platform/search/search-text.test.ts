@@ -11,6 +11,10 @@ describe('search text', () => {
     expect(searchDocument({ name: 'Acme', email: 'X@Y.com', phones: ['138-0013 8000'] })).toBe(
       'acme x@y.com 138-0013 8000 13800138000',
     );
+    // A form the stored number already contains is not repeated; a trunk prefix 0 makes a new one.
+    expect(searchDocument({ name: 'Acme', phones: ['+8613800138000', '+861088886666'] })).toBe(
+      'acme  +8613800138000 +861088886666 01088886666',
+    );
   });
 
   it('plans 1–2 letters as a gram, 3+ as a substring, phone-like input as digits', () => {

@@ -11,12 +11,20 @@ const tokenChars = /[\p{L}\p{N}]/u;
 /** Letters and digits only, lower-cased: what both documents and queries are cut from. */
 const letters = (value: string) => Array.from(value.toLowerCase()).filter((char) => tokenChars.test(char));
 
-/** Name, email and phones (as stored, as bare digits and as dialled nationally) in one lower-cased line. */
+/**
+ * Name, email and phones (as stored, as bare digits and as dialled nationally) in one lower-cased
+ * line. A digit form already inside the line is left out: the search is by substring, so
+ * +8613800138000 already finds 13800138000, and every extra character costs the index a trigram.
+ */
 export function searchDocument(fields: { name: string; email?: string | null; phones?: string[] }): string {
   const phones = fields.phones ?? [];
-  const digits = phones.map((phone) => phone.replace(/\D/g, ''));
-  const national = phones.map(nationalDigits).filter((value): value is string => value !== null);
-  return [fields.name, fields.email ?? '', ...phones, ...digits, ...national].join(' ').toLowerCase();
+  const parts = [fields.name, fields.email ?? '', ...phones];
+  for (const phone of phones) {
+    for (const form of [phone.replace(/\D/g, ''), nationalDigits(phone)]) {
+      if (form && !parts.some((part) => part.includes(form))) parts.push(form);
+    }
+  }
+  return parts.join(' ').toLowerCase();
 }
 
 /** Space-separated unigrams and bigrams of the name, each an FTS5 unicode61 token. */

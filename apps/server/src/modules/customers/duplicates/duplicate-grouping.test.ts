@@ -27,6 +27,7 @@ describe('duplicate grouping', () => {
       record('h', '另一家'),
     ];
     const groups = groupDuplicates(records, [{ kind: 'phone', ids: ['g', 'h'] }], 0.85, () => false);
+    // a–c share the key; b is near a in a's city (c has none) and so joins the holders of a's name.
     expect(sorted(groups)).toEqual([
       ['a', 'b', 'c'],
       ['d', 'e'],
@@ -41,16 +42,69 @@ describe('duplicate grouping', () => {
     );
     const shared = groupDuplicates(many, [{ kind: 'email', ids: many.map((r) => r.id) }], 0.85, () => false);
     expect(shared).toEqual([]);
-    const same = Array.from({ length: 80 }, (_, index) => record(`s${index}`, '同名公司'));
+    const same = Array.from({ length: 1200 }, (_, index) => record(`s${index}`, '同名公司'));
     const capped = groupDuplicates(same, [], 0.85, () => false);
-    expect(Math.max(...capped.map((group) => group.ids.length))).toBeLessThanOrEqual(50);
+    expect(capped.map((group) => group.ids.length)).toEqual([500, 500, 200]);
     const pair = [record('x', '重复公司'), record('y', '重复公司')];
     expect(groupDuplicates(pair, [], 0.85, () => true)).toEqual([]);
+  });
+
+  it('never pairs two customers through a third one', () => {
+    const records = [record('a', '青朗网络'), record('b', 'acmeindustries'), record('c', '越海服饰')];
+    const groups = groupDuplicates(
+      records,
+      [
+        { kind: 'phone', ids: ['a', 'b'] },
+        { kind: 'email', ids: ['b', 'c'] },
+      ],
+      0.85,
+      () => false,
+    );
+    expect(sorted(groups)).toEqual([
+      ['a', 'b'],
+      ['b', 'c'],
+    ]);
+    // Two near names of a third are each linked to it, not to each other through it.
+    const near = groupDuplicates(
+      [
+        record('x', '星云科技', { city: '杭州市' }),
+        record('y', '星云料技', { city: '杭州市' }),
+        record('z', '星去科技', { city: '杭州市' }),
+      ],
+      [],
+      0.85,
+      () => false,
+    );
+    expect(near).toHaveLength(1);
+    expect(near[0]?.ids[0]).toBe('x');
+  });
+
+  it('finds a typo among many similar names, and a swap of two characters in a short name', () => {
+    const crowd = Array.from({ length: 300 }, (_, index) =>
+      record(
+        `n${index}`,
+        `北京元${'安邦宝博昌诚达德东方丰福富光广国海恒宏华'[index % 20]}${'辉佳嘉建金锦俊凯康朗'[Math.floor(index / 20) % 10]}进出口`,
+        {
+          address: `a${index}`,
+        },
+      ),
+    );
+    const records = [
+      ...crowd,
+      record('original', '北京元云进出口', { address: 'here' }),
+      record('typo', '北京元去进出口', { address: 'here' }),
+      record('short', '龙湖贸易', { address: 'there' }),
+      record('swapped', '湖龙贸易', { address: 'there' }),
+    ];
+    const groups = sorted(groupDuplicates(records, [], 0.4, () => false));
+    expect(groups).toContainEqual(['original', 'typo']);
+    expect(groups).toContainEqual(['short', 'swapped']);
   });
 
   it('bounds the edit distance cheaply', () => {
     expect(boundedEditDistance(Array.from('星云科技'), Array.from('星云料技'), 1)).toBe(1);
     expect(boundedEditDistance(Array.from('星云科技'), Array.from('远航物流'), 1)).toBe(2);
     expect(boundedEditDistance(Array.from('abc'), Array.from('abcdef'), 2)).toBe(3);
+    expect(boundedEditDistance(Array.from('龙湖贸易'), Array.from('湖龙贸易'), 1)).toBe(1);
   });
 });

@@ -17,128 +17,68 @@ export interface FoundGroup {
   similarity: number | null;
 }
 
-/** How many neighbours each name is compared with, in each sort order. */
-const window = 4;
 /**
  * A phone or email held by more customers than this is a switchboard or a shared mailbox
  * (info@…), not evidence that they are one customer.
  */
 const maxSharedIdentity = 10;
-/** Groups stop growing here: chains of "A is like B is like C" must not swallow a whole city. */
-const maxGroupSize = 50;
+/** Customers with the same name key beyond this many are listed in several groups of this size. */
+const maxGroupSize = 500;
+/** Near names are looked for among keys of this many characters or more (not 王东 / 王冬). */
+const minNearLength = 3;
+/** A one-deletion neighbourhood shared by more keys than this is too common to compare them all. */
+const maxNeighbourhood = 64;
+/** How many neighbours each key is compared with, in each sort order. */
+const sortWindow = 4;
+/** Key indexes are packed below this in the hash entries (2^23 distinct keys: 8 million). */
+const keyLimit = 2 ** 23;
 const digitRuns = /[\d零〇一二三四五六七八九十百千万]+/gu;
 const numbersOf = (key: string) => (key.match(digitRuns) ?? []).join(' ');
 
 /**
- * Edit distance of two strings (by code point) when it is at most `limit`, else `limit + 1` —
- * a cheap gate in front of the similarity score (most neighbours differ by far more).
+ * Edit distance of two strings (by code point) counting a swap of neighbours as one edit (optimal
+ * string alignment), when it is at most `limit`, else `limit + 1` — a cheap gate in front of the
+ * similarity score (most candidates differ by far more).
  */
 export function boundedEditDistance(a: string[], b: string[], limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
+      let value = Math.min(
         (previous[j] as number) + 1,
         (current[j - 1] as number) + 1,
         (previous[j - 1] as number) + cost,
       );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (beforePrevious[j - 2] as number) + 1);
       current.push(value);
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] as number;
 }
 
-class UnionFind {
-  private readonly parent: Int32Array;
-  private readonly size: Int32Array;
-  constructor(count: number) {
-    this.parent = new Int32Array(count).map((_, index) => index);
-    this.size = new Int32Array(count).fill(1);
-  }
-  find(index: number): number {
-    let root = index;
-    while (this.parent[root] !== root) root = this.parent[root] as number;
-    let node = index;
-    while (this.parent[node] !== root) {
-      const next = this.parent[node] as number;
-      this.parent[node] = root;
-      node = next;
-    }
-    return root;
-  }
-  /** Joins the two sets unless the result would exceed `limit` members; says whether they are one set now. */
-  union(a: number, b: number, limit: number): boolean {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return true;
-    const total = (this.size[ra] as number) + (this.size[rb] as number);
-    if (total > limit) return false;
-    this.parent[rb] = ra;
-    this.size[ra] = total;
-    return true;
-  }
-}
-
-/** One kind of evidence's groups: its own union-find, so that evidence never chains across kinds. */
-class Grouping {
-  private readonly sets: UnionFind;
-  private readonly kinds = new Map<number, Set<DuplicateMatchKind>>();
-  private readonly best = new Map<number, number>();
-
-  constructor(
-    private readonly records: ScanRecord[],
-    private readonly dismissed: (a: string, b: string) => boolean,
-  ) {
-    this.sets = new UnionFind(records.length);
-  }
-
-  edge(a: number, b: number, kind: DuplicateMatchKind, similarity?: number) {
-    if (this.dismissed((this.records[a] as ScanRecord).id, (this.records[b] as ScanRecord).id)) return;
-    if (!this.sets.union(a, b, maxGroupSize)) return;
-    for (const index of [a, b]) {
-      this.kinds.set(index, (this.kinds.get(index) ?? new Set()).add(kind));
-      if (similarity !== undefined) this.best.set(index, Math.max(this.best.get(index) ?? 0, similarity));
-    }
-  }
-
-  groups(): FoundGroup[] {
-    const byRoot = new Map<number, number[]>();
-    for (const index of this.kinds.keys()) {
-      const root = this.sets.find(index);
-      const members = byRoot.get(root);
-      if (members) members.push(index);
-      else byRoot.set(root, [index]);
-    }
-    return [...byRoot.values()]
-      .filter((members) => members.length > 1)
-      .map((members) => {
-        const matched = new Set<DuplicateMatchKind>();
-        let similarity: number | null = null;
-        for (const index of members) {
-          for (const kind of this.kinds.get(index) ?? []) matched.add(kind);
-          const score = this.best.get(index);
-          if (score !== undefined) similarity = Math.max(similarity ?? 0, score);
-        }
-        const ids = members.sort((x, y) => x - y).map((index) => (this.records[index] as ScanRecord).id);
-        return { ids, matchedOn: [...matched], similarity };
-      });
-  }
-}
-
 /**
- * Groups of likely duplicates among all customers, by blocking so that it scales to millions:
- * customers sharing a normalised phone or email (`identityGroups`, from the database), and —
- * grouped separately — customers with the same name key or a name within a small edit distance of
- * their neighbours when sorted forwards and backwards (a typo at either end still leaves the rest in
- * order). The two kinds of evidence form their own groups: "A shares B's phone" and "B has C's name"
- * must not make A and C a pair. A pair the users dismissed (`dismissed(a, b)`) is never linked.
+ * Groups of likely duplicates among all customers, by blocking so that it scales to millions. Every
+ * member of a group is linked directly to the others (a near name to a holder of the group's name),
+ * never through a chain of third records — "A has B's phone" and "B has C's email" must not
+ * make A and C a pair. Groups may overlap; a merge resolves the groups it empties.
+ * - Shared identities (`identityGroups`, from the database): the customers holding one normalised
+ *   phone or email, unless more than `maxSharedIdentity` do.
+ * - Equal name keys: the customers with one key (in groups of at most `maxGroupSize`).
+ * - Near names: two keys within one edit (two for keys of 8+ characters) whose similarity reaches
+ *   `threshold`, found through the keys sharing one of their rarest bigrams; a customer of each key
+ *   is linked when both are at the same address — or, when neither has one, in the same city — and
+ *   the linked customer of the rarer key joins the other key's group.
+ * A pair the users dismissed (`dismissed(a, b)`) is never in one group.
  */
 export function groupDuplicates(
   records: ScanRecord[],
@@ -147,75 +87,220 @@ export function groupDuplicates(
   dismissed: (a: string, b: string) => boolean,
 ): FoundGroup[] {
   const indexOf = new Map(records.map((record, index) => [record.id, index]));
-  const byContact = new Grouping(records, dismissed);
-  const byName = new Grouping(records, dismissed);
+  const found = new GroupCollector(records, dismissed);
 
   for (const group of identityGroups) {
     if (group.ids.length > maxSharedIdentity) continue;
     const members = group.ids
       .map((id) => indexOf.get(id))
       .filter((index): index is number => index !== undefined);
-    for (let i = 1; i < members.length; i++)
-      byContact.edge(members[0] as number, members[i] as number, group.kind);
+    found.add(members, group.kind, null);
   }
 
-  const byKey = new Map<string, number[]>();
-  for (const [index, record] of records.entries()) {
-    const members = byKey.get(record.key);
-    if (members) members.push(index);
-    else byKey.set(record.key, [index]);
+  // Name groups: the customers of one key (in slices of maxGroupSize), and the customers of near
+  // keys that one of them is linked to — a typo of a name is as near to every holder of that name.
+  // Of two linked keys, the one with more customers hosts; the other key's linked customer joins
+  // alone, so two crowded keys are never chained into one group.
+  const keys = new KeyClusters(records);
+  const slices: Array<{ members: number[]; similarity: number | null }> = [];
+  const sliceOf = new Int32Array(records.length).fill(-1);
+  for (const members of keys.clusters) {
+    for (let start = 0; start < members.length; start += maxGroupSize) {
+      const slice = members.slice(start, start + maxGroupSize);
+      for (const index of slice) sliceOf[index] = slices.length;
+      slices.push({ members: slice, similarity: slice.length > 1 ? 1 : null });
+    }
   }
-  for (const members of byKey.values()) {
-    for (let i = 1; i < members.length; i++)
-      byName.edge(members[0] as number, members[i] as number, 'name', 1);
+  for (const link of nearNameLinks(records, keys, threshold)) {
+    const sizeA = keys.sizeOf(link.a);
+    const sizeB = keys.sizeOf(link.b);
+    const [host, guest] =
+      sizeA > sizeB || (sizeA === sizeB && keys.keyOf(link.a) < keys.keyOf(link.b))
+        ? [link.a, link.b]
+        : [link.b, link.a];
+    const slice = slices[sliceOf[host] as number] as (typeof slices)[number];
+    if (slice.members.length >= maxGroupSize || slice.members.includes(guest)) continue;
+    slice.members.push(guest);
+    slice.similarity = Math.max(slice.similarity ?? 0, link.similarity);
   }
+  for (const slice of slices) found.add(slice.members, 'name', slice.similarity);
+  return found.groups();
+}
 
-  const chars = records.map((record) => Array.from(record.key));
-  const numbers = records.map((record) => numbersOf(record.key));
-  const compareNeighbours = (order: number[]) => {
-    for (let position = 0; position < order.length; position++) {
-      const a = order[position] as number;
-      for (let step = 1; step <= window && position + step < order.length; step++) {
-        const b = order[position + step] as number;
-        const left = records[a] as ScanRecord;
-        const right = records[b] as ScanRecord;
-        if (left.key === right.key || numbers[a] !== numbers[b]) continue;
-        const longest = Math.max((chars[a] as string[]).length, (chars[b] as string[]).length);
-        const limit = longest >= 8 ? 2 : 1;
-        if (boundedEditDistance(chars[a] as string[], chars[b] as string[], limit) > limit) continue;
-        // A near name alone is weak (东莞宇嘉商贸 / 东莞宇东商贸 are two companies): it needs the same
-        // address, or — when neither has one — the same city.
-        const samePlace = left.address
-          ? left.address === right.address
-          : !right.address && left.city !== '' && left.city === right.city;
-        if (!samePlace) continue;
-        const similarity = nameSimilarity(left.key, right.key);
-        if (similarity >= threshold) byName.edge(a, b, 'name', Math.round(similarity * 100) / 100);
+/** The distinct name keys and the customers (indexes, in order) of each. */
+class KeyClusters {
+  readonly keys: string[] = [];
+  readonly clusters: number[][] = [];
+  private readonly keyOfRecord: Int32Array;
+  constructor(records: ScanRecord[]) {
+    this.keyOfRecord = new Int32Array(records.length).fill(-1);
+    const byKey = new Map<string, number>();
+    for (const [index, record] of records.entries()) {
+      if (!record.key) continue;
+      let key = byKey.get(record.key);
+      if (key !== undefined) (this.clusters[key] as number[]).push(index);
+      else {
+        key = this.keys.length;
+        byKey.set(record.key, key);
+        this.keys.push(record.key);
+        this.clusters.push([index]);
+      }
+      this.keyOfRecord[index] = key;
+    }
+  }
+  /** The key (its index) of a customer. */
+  keyOf(record: number): number {
+    return this.keyOfRecord[record] as number;
+  }
+  /** How many customers have this customer's key. */
+  sizeOf(record: number): number {
+    return (this.clusters[this.keyOf(record)] as number[]).length;
+  }
+}
+
+interface NearLink {
+  a: number;
+  b: number;
+  similarity: number;
+}
+
+/**
+ * Pairs of customers with near (not equal) name keys at the same place. Candidate keys come from
+ * their one-deletion neighbourhoods (each key and the key without one character, hashed and sorted):
+ * two keys one substitution, insertion, deletion or swap apart always share one. Long keys (8+
+ * characters, where two edits count as near) are also compared with their neighbours in sort order,
+ * forwards and backwards.
+ */
+function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: number): NearLink[] {
+  const chars = keys.keys.map((key) => Array.from(key));
+  const numbers = keys.keys.map(numbersOf);
+  const links: NearLink[] = [];
+  // Only the linked pairs are remembered (a pair can be a candidate twice): there are few of them.
+  const linked = new Set<number>();
+  const compare = (key: number, other: number) => {
+    if (key === other || numbers[key] !== numbers[other]) return;
+    // The place first: it is the cheapest test, and most near names are elsewhere.
+    const together: Array<[number, number]> = [];
+    for (const a of keys.clusters[key] as number[]) {
+      for (const b of keys.clusters[other] as number[]) {
+        if (samePlace(records[a] as ScanRecord, records[b] as ScanRecord)) together.push([a, b]);
       }
     }
+    if (together.length === 0) return;
+    const own = chars[key] as string[];
+    const theirs = chars[other] as string[];
+    const limit = Math.max(own.length, theirs.length) >= 8 ? 2 : 1;
+    if (boundedEditDistance(own, theirs, limit) > limit) return;
+    const pair = key < other ? key * keyLimit + other : other * keyLimit + key;
+    if (linked.has(pair)) return;
+    const similarity = nameSimilarity(keys.keys[key] as string, keys.keys[other] as string);
+    if (similarity < threshold) return;
+    linked.add(pair);
+    for (const [a, b] of together) links.push({ a, b, similarity: Math.round(similarity * 100) / 100 });
   };
-  const forward = records
-    .map((_, index) => index)
-    .sort((a, b) => compare((records[a] as ScanRecord).key, (records[b] as ScanRecord).key));
-  compareNeighbours(forward);
-  const reversedKeys = chars.map((list) => [...list].reverse().join(''));
-  const backward = records
-    .map((_, index) => index)
-    .sort((a, b) => compare(reversedKeys[a] as string, reversedKeys[b] as string));
-  compareNeighbours(backward);
 
-  // The same members found both ways make one group that says both.
-  const found = new Map<string, FoundGroup>();
-  for (const group of [...byContact.groups(), ...byName.groups()]) {
-    const key = group.ids.join(',');
-    const known = found.get(key);
-    if (!known) found.set(key, group);
-    else {
-      known.matchedOn = [...new Set([...known.matchedOn, ...group.matchedOn])];
-      known.similarity = group.similarity ?? known.similarity;
+  // hash · keyLimit + key, in one sortable array: equal hashes end up side by side.
+  const entries: number[] = [];
+  for (const [key, list] of chars.entries()) {
+    if (list.length < minNearLength) continue;
+    entries.push(hashOf(list, -1) * keyLimit + key);
+    for (let skip = 0; skip < list.length; skip++) {
+      if (skip > 0 && list[skip] === list[skip - 1]) continue; // the same deletion again
+      entries.push(hashOf(list, skip) * keyLimit + key);
     }
   }
-  return [...found.values()];
+  const sorted = Float64Array.from(entries).sort();
+  entries.length = 0;
+  for (let start = 0; start < sorted.length; ) {
+    const hash = Math.floor((sorted[start] as number) / keyLimit);
+    let end = start + 1;
+    while (end < sorted.length && Math.floor((sorted[end] as number) / keyLimit) === hash) end++;
+    // A neighbourhood shared by very many keys (short, common names) is no evidence.
+    if (end - start <= maxNeighbourhood) {
+      for (let i = start; i < end; i++) {
+        for (let j = i + 1; j < end; j++)
+          compare((sorted[i] as number) % keyLimit, (sorted[j] as number) % keyLimit);
+      }
+    }
+    start = end;
+  }
+
+  // Two edits are allowed in long keys only; their neighbours in sort order are the candidates.
+  const long = chars.flatMap((list, key) => (list.length >= 8 ? [key] : []));
+  const byOrder = (textOf: (key: number) => string) =>
+    long
+      .map((key) => ({ key, text: textOf(key) }))
+      .sort((x, y) => (x.text < y.text ? -1 : x.text > y.text ? 1 : 0))
+      .map((entry) => entry.key);
+  for (const order of [
+    byOrder((key) => keys.keys[key] as string),
+    byOrder((key) => [...(chars[key] as string[])].reverse().join('')),
+  ]) {
+    for (let position = 0; position < order.length; position++) {
+      for (let step = 1; step <= sortWindow && position + step < order.length; step++)
+        compare(order[position] as number, order[position + step] as number);
+    }
+  }
+  return links;
+}
+
+/** A 30-bit FNV-1a hash of the characters, leaving out the one at `skip` (-1: none). */
+function hashOf(list: string[], skip: number): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < list.length; index++) {
+    if (index === skip) continue;
+    const text = list[index] as string;
+    for (let unit = 0; unit < text.length; unit++) {
+      hash ^= text.charCodeAt(unit);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    hash ^= 0x1f; // between characters, so that 'ab'+'c' and 'a'+'bc' differ
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 2) & 0x3fffffff;
+}
+
+/**
+ * A near name alone is weak (东莞宇嘉商贸 / 东莞宇东商贸 are two companies): it needs the same
+ * address, or — when neither has one — the same city.
+ */
+const samePlace = (left: ScanRecord, right: ScanRecord) =>
+  left.address
+    ? left.address === right.address
+    : !right.address && left.city !== '' && left.city === right.city;
+
+/**
+ * Collects the groups: members in a pair the users dismissed are left out (the earlier member
+ * stays), and groups with the same members become one that says every kind of evidence.
+ */
+class GroupCollector {
+  private readonly found = new Map<string, FoundGroup>();
+  constructor(
+    private readonly records: ScanRecord[],
+    private readonly dismissed: (a: string, b: string) => boolean,
+  ) {}
+
+  add(indexes: number[], kind: DuplicateMatchKind, similarity: number | null) {
+    const kept: number[] = [];
+    const idOf = (index: number) => (this.records[index] as ScanRecord).id;
+    for (const index of indexes) {
+      if (kept.includes(index) || kept.some((other) => this.dismissed(idOf(other), idOf(index)))) continue;
+      kept.push(index);
+    }
+    if (kept.length < 2) return;
+    const ids = kept.sort((x, y) => x - y).map(idOf);
+    const key = ids.join(',');
+    const known = this.found.get(key);
+    if (!known) this.found.set(key, { ids, matchedOn: [kind], similarity });
+    else {
+      if (!known.matchedOn.includes(kind)) known.matchedOn.push(kind);
+      if (similarity !== null) known.similarity = Math.max(known.similarity ?? 0, similarity);
+    }
+  }
+
+  groups(): FoundGroup[] {
+    return [...this.found.values()];
+  }
 }
 
 /** An address compared without case, spaces and punctuation (full-width folded). */
@@ -225,5 +310,3 @@ export const addressKey = (address: string | null): string =>
         .toLowerCase()
         .replace(/[\s\p{P}]/gu, '')
     : '';
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
