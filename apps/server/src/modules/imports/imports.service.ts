@@ -23,15 +23,17 @@ import type { CustomerImportService } from '../customers/customer-import.service
 import type { OrganizationService } from '../organization/organization.service';
 import { phoneRegionOf } from '../settings/phone-region';
 import type { SettingsService } from '../settings/settings.service';
+import { type ConversionSettings, rowConverter } from './converted-rows';
 import { FailedRowsWriter } from './failed-rows.writer';
-import { type BatchRow, writeBatch } from './import-batch';
+import { writeBatch } from './import-batch';
 import { type ImportTarget, importTargets, isImportTarget, suggestMapping } from './import-fields';
 import { type FileRow, readRows, type SniffedFile, sniffFile } from './import-file';
-import { convertRow } from './import-row';
+import { convertedBatches } from './import-reader';
 import { type ImportRow, ImportsRepository } from './imports.repository';
 
 export const IMPORT_JOB = 'customers.import';
 // Rows per transaction: each commit is an fsync (synchronous=FULL), ~0.2 s here (bench/RESULTS-import.md).
+// Other requests wait for the connection while a batch is written, so batches stay around a second.
 const batchSize = 5000;
 const sampleRows = 5;
 const previewRows = 20;
@@ -145,7 +147,7 @@ export class ImportsService {
     const fileRows = (
       await firstRows(this.files.pathOf(row.file_path), sniffedOf(row), previewRows + 1)
     ).slice(1);
-    const converter = await this.converter(row, settings.mapping, locale);
+    const converter = rowConverter(await this.conversionSettings(row, settings.mapping, locale));
     let preview: ImportPreview = { rows: [] };
     await this.db
       .transaction()
@@ -214,19 +216,20 @@ export class ImportsService {
         started_at: row.started_at ?? this.now().toISOString(),
       });
       const mapping = JSON.parse(row.mapping) as Array<ImportTarget | null>;
-      const converter = await this.converter(row, mapping, locale);
+      const conversion = await this.conversionSettings(row, mapping, locale);
       const failedName = row.failed_path ?? this.files.newName();
       if (!row.failed_path) await this.repository.update(this.db, importId, { failed_path: failedName });
       const failed = new FailedRowsWriter(this.files.pathOf(failedName));
       failed.start(JSON.parse(row.headers) as string[], translate(locale, 'imports.reasonHeader'));
 
-      let bytes = 0;
-      let seen = 0;
-      let batch: BatchRow[] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const rows = batch;
-        batch = [];
+      for await (const { rows, bytes } of convertedBatches({
+        path: this.files.pathOf(row.file_path),
+        sniffed: sniffedOf(row),
+        skip: row.rows_done,
+        batchSize,
+        ahead: 2,
+        conversion,
+      })) {
         const result = await this.db.transaction().execute(async (trx) => {
           const written = await writeBatch(
             trx,
@@ -246,17 +249,7 @@ export class ImportsService {
             .map((entry) => ({ cells: entry.row.cells, reason: entry.reason ?? '' })),
         );
         await context.heartbeat();
-      };
-      for await (const fileRow of readRows(this.files.pathOf(row.file_path), sniffedOf(row), (read) => {
-        bytes = read;
-      })) {
-        seen += 1;
-        if (seen === 1) continue; // the header
-        if (seen - 1 <= row.rows_done) continue; // committed before a restart
-        batch.push(converter(fileRow));
-        if (batch.length >= batchSize) await flush();
       }
-      await flush();
       const done = await this.repository.find(this.db, importId);
       await this.repository.update(this.db, importId, {
         status: 'succeeded',
@@ -275,17 +268,19 @@ export class ImportsService {
     return { customers: this.customers, contacts: this.contacts };
   }
 
-  private async converter(row: ImportRow, mapping: Array<ImportTarget | null>, locale: Locale) {
-    const definitions = (await this.customFields.definitionsOf(this.db, 'customer')).filter(
-      (field) => !field.archived,
-    );
-    const region = phoneRegionOf(await this.settings.dataQuality(this.db));
-    const headers = JSON.parse(row.headers) as string[];
-    return (fileRow: FileRow): BatchRow => {
-      const converted = convertRow(fileRow.cells, mapping, headers, definitions, region, locale);
-      return converted.ok
-        ? { rowNumber: fileRow.rowNumber, cells: fileRow.cells, record: converted.record }
-        : { rowNumber: fileRow.rowNumber, cells: fileRow.cells, reason: converted.reason };
+  private async conversionSettings(
+    row: ImportRow,
+    mapping: Array<ImportTarget | null>,
+    locale: Locale,
+  ): Promise<ConversionSettings> {
+    return {
+      mapping,
+      headers: JSON.parse(row.headers) as string[],
+      customFields: (await this.customFields.definitionsOf(this.db, 'customer')).filter(
+        (field) => !field.archived,
+      ),
+      phoneRegion: phoneRegionOf(await this.settings.dataQuality(this.db)),
+      locale,
     };
   }
 
