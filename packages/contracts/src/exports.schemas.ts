@@ -17,7 +17,8 @@ export const exportSchema = z
     id: z.string(),
     entity: z.literal('customer'),
     format: z.enum(exportFormats),
-    status: z.enum(['queued', 'running', 'succeeded', 'failed']),
+    /** `expired`: the file was deleted after its retention (7 days); export the list again. */
+    status: z.enum(['queued', 'running', 'succeeded', 'failed', 'expired']),
     rowsDone: z.number().int(),
     error: z.string().nullable(),
     createdAt: isoDateTimeSchema,

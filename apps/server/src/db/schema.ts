@@ -279,6 +279,8 @@ export interface ImportsTable {
   created_by: string;
   created_at: Timestamp;
   started_at: Timestamp | null;
+  /** When the uploaded file and the failed rows were deleted (file retention). */
+  files_removed_at: Timestamp | null;
   finished_at: Timestamp | null;
 }
 
@@ -288,7 +290,7 @@ export interface ExportsTable {
   format: string;
   /** JSON: the list query the export was asked for. */
   filters: string;
-  /** queued | running | succeeded | failed */
+  /** queued | running | succeeded | failed | expired (the file was deleted) */
   status: string;
   rows_done: number;
   file_path: string | null;

@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '../db/database';
 import { SessionsRepository } from '../platform/auth/sessions.repository';
 import { FileStore } from '../platform/files/file-store';
 import { JobRunner } from '../platform/jobs/job-runner';
+import { dailyAtUtc } from '../platform/jobs/schedules';
 import { Notifier } from '../platform/notifications/notifier';
 import { AuthService } from './auth/auth.service';
 import { ContactsService } from './contacts/contacts.service';
@@ -21,6 +22,10 @@ import { TagsService } from './customers/segments/tags.service';
 import { DepartmentsService } from './departments/departments.service';
 import { ExportsService } from './exports/exports.service';
 import { ImportsService } from './imports/imports.service';
+
+/** Daily: stale drafts, old imports' files and old export files are deleted. */
+export const FILE_RETENTION_JOB = 'files.retention';
+
 import { OrganizationService } from './organization/organization.service';
 import { SetupService } from './organization/setup.service';
 import { RolesService } from './roles/roles.service';
@@ -131,6 +136,12 @@ export function createServices(
     notifier,
   );
   const exports = new ExportsService(db, now, files, jobs, sessions, organization, customFields, customers);
+  // Files made for one use (uploads, failed rows, exports) are deleted after their retention.
+  jobs.register(FILE_RETENTION_JOB, async () => {
+    await imports.removeOldFiles();
+    await exports.expireOld();
+  });
+  jobs.every(FILE_RETENTION_JOB, dailyAtUtc(19));
   return {
     sessions,
     organization,

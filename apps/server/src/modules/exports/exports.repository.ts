@@ -22,6 +22,18 @@ export class ExportsRepository {
       .execute();
   }
 
+  /** Finished exports whose file is still kept, finished before `before` (oldest first). */
+  readyBefore(executor: Kysely<Database>, before: string, limit: number) {
+    return executor
+      .selectFrom('exports')
+      .select(['id', 'file_path'])
+      .where('status', '=', 'succeeded')
+      .where('finished_at', '<', before)
+      .orderBy('finished_at')
+      .limit(limit)
+      .execute();
+  }
+
   async update(executor: Kysely<Database>, id: string, values: Partial<ExportRow>) {
     await executor.updateTable('exports').set(values).where('id', '=', id).execute();
   }

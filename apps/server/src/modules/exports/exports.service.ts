@@ -24,6 +24,9 @@ import { csvWriter, xlsxWriter } from './table-file.writer';
 
 export const EXPORT_JOB = 'customers.export';
 const pageSize = 200;
+/** Export files are deleted this long after they are ready: they are copies, made for one download. */
+export const exportRetentionDays = 7;
+const dayMs = 86_400_000;
 
 /**
  * Exports of the customer list as the user filtered it, to CSV or xlsx: a background job pages
@@ -82,6 +85,7 @@ export class ExportsService {
 
   async file(actor: Actor, id: string): Promise<{ path: string; fileName: string; contentType: string }> {
     const row = await this.getOwn(actor, id);
+    if (row.status === 'expired') throw ruleViolation('EXPORT_EXPIRED');
     if (row.status !== 'succeeded' || !row.file_path) throw ruleViolation('EXPORT_NOT_READY');
     const stamp = row.created_at.slice(0, 10);
     return {
@@ -92,6 +96,21 @@ export class ExportsService {
           ? 'text/csv; charset=utf-8'
           : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     };
+  }
+
+  /** Deletes the files of exports ready for longer than the retention; the export says "expired". */
+  async expireOld(): Promise<number> {
+    const before = new Date(this.now().getTime() - exportRetentionDays * dayMs).toISOString();
+    let expired = 0;
+    for (;;) {
+      const rows = await this.repository.readyBefore(this.db, before, 500);
+      for (const row of rows) {
+        if (row.file_path) this.files.remove(row.file_path);
+        await this.repository.update(this.db, row.id, { status: 'expired', file_path: null });
+      }
+      expired += rows.length;
+      if (rows.length < 500) return expired;
+    }
   }
 
   private async run({ exportId }: { exportId: string }, context: JobContext): Promise<void> {

@@ -19,6 +19,33 @@ export class ImportsRepository {
     return query.execute();
   }
 
+  /** Uploads never started, made before `before`. */
+  draftsBefore(executor: Kysely<Database>, before: string, limit: number) {
+    return executor
+      .selectFrom('imports')
+      .select(['id', 'file_path'])
+      .where('status', '=', 'draft')
+      .where('created_at', '<', before)
+      .limit(limit)
+      .execute();
+  }
+
+  /** Finished imports whose files are still kept, finished before `before`. */
+  finishedWithFilesBefore(executor: Kysely<Database>, before: string, limit: number) {
+    return executor
+      .selectFrom('imports')
+      .select(['id', 'file_path', 'failed_path'])
+      .where('status', 'in', ['succeeded', 'failed'])
+      .where('finished_at', '<', before)
+      .where('files_removed_at', 'is', null)
+      .limit(limit)
+      .execute();
+  }
+
+  async remove(executor: Kysely<Database>, id: string) {
+    await executor.deleteFrom('imports').where('id', '=', id).execute();
+  }
+
   async update(executor: Kysely<Database>, id: string, values: Partial<ImportRow>) {
     await executor.updateTable('imports').set(values).where('id', '=', id).execute();
   }

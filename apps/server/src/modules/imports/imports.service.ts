@@ -36,6 +36,11 @@ export const IMPORT_JOB = 'customers.import';
 // Other requests wait for the connection while a batch is written, so batches stay around a second.
 const batchSize = 5000;
 const sampleRows = 5;
+/** An upload never started is deleted after this many days … */
+export const draftRetentionDays = 7;
+/** … and a finished import's files (the upload, the failed rows) after this many; its counts stay. */
+export const importFileRetentionDays = 30;
+const dayMs = 86_400_000;
 const previewRows = 20;
 
 class Rollback extends Error {}
@@ -201,6 +206,37 @@ export class ImportsService {
       path: this.files.pathOf(row.failed_path),
       fileName: `${row.file_name.replace(/\.[^.]*$/, '')}-failed.csv`,
     };
+  }
+
+  /** File retention: deletes stale drafts, and the files of imports finished long ago. */
+  async removeOldFiles(): Promise<{ drafts: number; finished: number }> {
+    const now = this.now().getTime();
+    const draftsBefore = new Date(now - draftRetentionDays * dayMs).toISOString();
+    const finishedBefore = new Date(now - importFileRetentionDays * dayMs).toISOString();
+    const removed = { drafts: 0, finished: 0 };
+    for (;;) {
+      const drafts = await this.repository.draftsBefore(this.db, draftsBefore, 500);
+      for (const draft of drafts) {
+        await this.repository.remove(this.db, draft.id);
+        this.files.remove(draft.file_path);
+      }
+      removed.drafts += drafts.length;
+      if (drafts.length < 500) break;
+    }
+    for (;;) {
+      const finished = await this.repository.finishedWithFilesBefore(this.db, finishedBefore, 500);
+      for (const row of finished) {
+        this.files.remove(row.file_path);
+        if (row.failed_path) this.files.remove(row.failed_path);
+        await this.repository.update(this.db, row.id, {
+          failed_path: null,
+          files_removed_at: this.now().toISOString(),
+        });
+      }
+      removed.finished += finished.length;
+      if (finished.length < 500) break;
+    }
+    return removed;
   }
 
   /** The job: streams the file, converts and writes batches; progress commits with each batch. */

@@ -1,6 +1,7 @@
 import type { CustomerLevel, ReclaimRule, ReclaimRun } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
+import { dailyAtUtc } from '../../../platform/jobs/schedules';
 import type { Notice, Notifier } from '../../../platform/notifications/notifier';
 import { type Actor, assertCan } from '../../../platform/permissions/actor';
 import type { DepartmentsService } from '../../departments/departments.service';
@@ -11,12 +12,7 @@ import type { PoolsService } from './pools.service';
 export const RECLAIM_JOB = 'pools.reclaim';
 
 /** Daily at 18:00 UTC — 02:00 in China, when nobody is working (organisation time zones: not yet). */
-export function nextReclaimRun(from: Date): Date {
-  const next = new Date(from);
-  next.setUTCHours(18, 0, 0, 0);
-  if (next <= from) next.setUTCDate(next.getUTCDate() + 1);
-  return next;
-}
+export const nextReclaimRun = dailyAtUtc(18);
 const dayMs = 86_400_000;
 const batch = 500;
 const ruleKeys = ['noFollowUpDays', 'noNewOpportunityDays', 'noDealDays'] as const;

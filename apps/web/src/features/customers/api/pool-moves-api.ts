@@ -21,6 +21,8 @@ export const exportQueryOptions = (id: string) =>
     queryKey: ['customers', 'exports', id] as const,
     queryFn: ({ signal }) => api.get<Export>(`/api/v1/exports/${encodeURIComponent(id)}`, undefined, signal),
     refetchInterval: (query) =>
-      query.state.data?.status === 'succeeded' || query.state.data?.status === 'failed' ? false : 1000,
+      query.state.data?.status === 'queued' || query.state.data?.status === 'running' || !query.state.data
+        ? 1000
+        : false,
   });
 export const exportDownloadUrl = (id: string) => `/api/v1/exports/${encodeURIComponent(id)}/download`;

@@ -33,7 +33,7 @@ export const CustomerExportModal = ({ exportId, onClose }: { exportId: string; o
       ) : (
         <Flex vertical gap={8} role="status">
           <Flex gap={8} align="center">
-            {done ? null : <Spin size="small" />}
+            {done || status === 'expired' ? null : <Spin size="small" />}
             <Typography.Text>{t(`exports.status.${status}`)}</Typography.Text>
           </Flex>
           <Typography.Text type="secondary">
