@@ -6,7 +6,7 @@ import { normalizePhone } from '../../platform/normalize/phone.normalize';
 import { phoneRegionOf } from '../settings/phone-region';
 import type { SettingsService } from '../settings/settings.service';
 import type { CustomersRepository } from './customers.repository';
-import { CustomerIdentitiesRepository } from './duplicates/customer-identities.repository';
+import { CustomerIdentitiesRepository, identityRows } from './duplicates/customer-identities.repository';
 
 /**
  * Customers stored before duplicate checks existed (or bulk-loaded) get their name key and
@@ -26,28 +26,33 @@ export async function backfillCustomerKeys(
     const rows = await repository.rowsMissingNameKey(db, batchSize);
     if (rows.length === 0) return done;
     await db.transaction().execute(async (trx) => {
-      for (const row of rows) {
-        const phones = (JSON.parse(row.phones) as string[])
-          .map((phone) => normalizePhone(phone, region))
-          .filter((phone): phone is string => phone !== null);
-        const email = row.email ? normalizeEmail(row.email) : null;
-        await identities.replace(trx, row.id, null, { phones, emails: email ? [email] : [] });
-        await repository.setNameKey(trx, row.id, companyNameKey(row.name));
-      }
-      // Their contacts' phones and emails count in duplicate checks too.
-      for (const contact of await identities.contactsOf(
-        trx,
-        rows.map((row) => row.id),
-      )) {
-        const contactPhones = [contact.mobile, contact.phone]
+      const ids = rows.map((row) => row.id);
+      const phonesOf = (values: Array<string | null>) =>
+        values
           .map((phone) => (phone ? normalizePhone(phone, region) : null))
           .filter((phone): phone is string => phone !== null);
-        const contactEmail = contact.email ? normalizeEmail(contact.email) : null;
-        await identities.replace(trx, contact.customer_id, contact.id, {
-          phones: contactPhones,
-          emails: contactEmail ? [contactEmail] : [],
-        });
-      }
+      const emailsOf = (value: string | null) => {
+        const email = value ? normalizeEmail(value) : null;
+        return email ? [email] : [];
+      };
+      // The batch's identities in two statements, not two per customer: a million rows take minutes.
+      await identities.removeAllOf(trx, ids);
+      await identities.insertMany(trx, [
+        ...rows.flatMap((row) =>
+          identityRows(row.id, null, {
+            phones: phonesOf(JSON.parse(row.phones) as string[]),
+            emails: emailsOf(row.email),
+          }),
+        ),
+        // Their contacts' phones and emails count in duplicate checks too.
+        ...(await identities.contactsOf(trx, ids)).flatMap((contact) =>
+          identityRows(contact.customer_id, contact.id, {
+            phones: phonesOf([contact.mobile, contact.phone]),
+            emails: emailsOf(contact.email),
+          }),
+        ),
+      ]);
+      for (const row of rows) await repository.setNameKey(trx, row.id, companyNameKey(row.name));
     });
     done += rows.length;
   }

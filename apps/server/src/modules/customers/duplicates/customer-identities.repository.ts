@@ -7,6 +7,25 @@ export interface Identities {
   emails: string[];
 }
 
+export type IdentityRow = {
+  customer_id: string;
+  contact_id: string | null;
+  kind: 'phone' | 'email';
+  value: string;
+};
+
+/** The rows of one customer's (or contact's) identities, each value once. */
+export function identityRows(
+  customerId: string,
+  contactId: string | null,
+  identities: Identities,
+): IdentityRow[] {
+  return [
+    ...[...new Set(identities.phones)].map((value) => ({ kind: 'phone' as const, value })),
+    ...[...new Set(identities.emails)].map((value) => ({ kind: 'email' as const, value })),
+  ].map(({ kind, value }) => ({ customer_id: customerId, contact_id: contactId, kind, value }));
+}
+
 export class CustomerIdentitiesRepository {
   /** Replaces the identities of the customer itself, or of one contact when `contactId` is given. */
   async replace(
@@ -21,14 +40,14 @@ export class CustomerIdentitiesRepository {
         ? remove.where('contact_id', 'is', null)
         : remove.where('contact_id', '=', contactId);
     await remove.execute();
-    const rows = [
-      ...new Set(identities.phones.map((value) => `phone\u0000${value}`)),
-      ...new Set(identities.emails.map((value) => `email\u0000${value}`)),
-    ].map((entry) => {
-      const [kind, value] = entry.split('\u0000') as ['phone' | 'email', string];
-      return { customer_id: customerId, contact_id: contactId, kind, value };
-    });
+    const rows = identityRows(customerId, contactId, identities);
     if (rows.length > 0) await executor.insertInto('customer_identities').values(rows).execute();
+  }
+
+  /** Removes every identity of these customers and of their contacts (the backfill writes them anew). */
+  async removeAllOf(executor: Kysely<Database>, customerIds: string[]) {
+    if (customerIds.length === 0) return;
+    await executor.deleteFrom('customer_identities').where('customer_id', 'in', customerIds).execute();
   }
 
   /** The phones and email of these customers' live contacts (the backfill indexes them). */
@@ -80,10 +99,7 @@ export class CustomerIdentitiesRepository {
   }
 
   /** Identities of many customers or contacts at once (imports). */
-  async insertMany(
-    executor: Kysely<Database>,
-    rows: Array<{ customer_id: string; contact_id: string | null; kind: 'phone' | 'email'; value: string }>,
-  ) {
+  async insertMany(executor: Kysely<Database>, rows: IdentityRow[]) {
     for (let start = 0; start < rows.length; start += 500) {
       await executor
         .insertInto('customer_identities')
