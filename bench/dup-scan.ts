@@ -162,6 +162,7 @@ function score(
   const small = { predicted: 0, correct: 0, genuine: 0 };
   const sizes = new Map<string, number>();
   const foundByKind = new Map<VariantKind, number>(VARIANT_KINDS.map((kind) => [kind, 0]));
+  const foundVariants = new Set<number>();
   const wrongExamples: Array<[string, string]> = [];
   const bucket = (size: number) =>
     size <= 2 ? '2' : size <= 5 ? '3–5' : size <= 20 ? '6–20' : size <= 100 ? '21–100' : '> 100';
@@ -180,7 +181,11 @@ function score(
       if (!original) continue;
       for (const member of same) {
         const kind = set.kindOf(member.seq);
-        if (kind) foundByKind.set(kind, (foundByKind.get(kind) ?? 0) + 1);
+        // A variant found in two groups (by phone and by name) counts once.
+        if (kind && !foundVariants.has(member.seq)) {
+          foundVariants.add(member.seq);
+          foundByKind.set(kind, (foundByKind.get(kind) ?? 0) + 1);
+        }
       }
     }
     if (k <= exactLimit) {

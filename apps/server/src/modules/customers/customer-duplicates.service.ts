@@ -185,31 +185,7 @@ export class CustomerDuplicatesService {
   private async run({ scanId }: { scanId: string }, context: JobContext) {
     try {
       await this.groups.updateScan(this.db, scanId, { status: 'running' });
-      const records: ScanRecord[] = [];
-      let afterSeq = 0;
-      for (;;) {
-        const rows = await this.groups.scanChunk(this.db, afterSeq, chunk);
-        if (rows.length === 0) break;
-        for (const row of rows) {
-          records.push({
-            id: row.id,
-            key: row.name_key ?? companyNameKey(row.name),
-            address: addressKey(row.address),
-            city: row.city ?? '',
-          });
-        }
-        afterSeq = Number(rows.at(-1)?.seq);
-        await this.groups.updateScan(this.db, scanId, { customers_scanned: records.length });
-        await context.heartbeat();
-      }
-      const [identityGroups, dismissed, settings] = await Promise.all([
-        this.groups.sharedIdentities(this.db),
-        this.groups.dismissedPairs(this.db),
-        this.settings.dataQuality(this.db),
-      ]);
-      const found = groupDuplicates(records, identityGroups, settings.nameSimilarityThreshold, (a, b) =>
-        dismissed.has(pairKey(a, b)),
-      );
+      const { found, scanned } = await this.findGroups(scanId, context);
       const at = this.now().toISOString();
       await this.db.transaction().execute((trx) =>
         this.groups.replaceOpenGroups(
@@ -225,13 +201,46 @@ export class CustomerDuplicatesService {
       await this.groups.updateScan(this.db, scanId, {
         status: 'succeeded',
         groups_found: found.length,
-        customers_scanned: records.length,
+        customers_scanned: scanned,
         finished_at: this.now().toISOString(),
       });
     } catch (error) {
       await this.groups.updateScan(this.db, scanId, failureOf(error, this.now()));
       throw error;
     }
+  }
+
+  /**
+   * Every customer's name key and place, the shared identities, and the groups they make. A method
+   * of its own so that the million records are garbage before the groups are stored.
+   */
+  private async findGroups(scanId: string, context: JobContext) {
+    const records: ScanRecord[] = [];
+    let afterSeq = 0;
+    for (;;) {
+      const rows = await this.groups.scanChunk(this.db, afterSeq, chunk);
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        records.push({
+          id: row.id,
+          key: row.name_key ?? companyNameKey(row.name),
+          address: addressKey(row.address),
+          city: row.city ?? '',
+        });
+      }
+      afterSeq = Number(rows.at(-1)?.seq);
+      await this.groups.updateScan(this.db, scanId, { customers_scanned: records.length });
+      await context.heartbeat();
+    }
+    const [identityGroups, dismissed, settings] = await Promise.all([
+      this.groups.sharedIdentities(this.db),
+      this.groups.dismissedPairs(this.db),
+      this.settings.dataQuality(this.db),
+    ]);
+    const found = groupDuplicates(records, identityGroups, settings.nameSimilarityThreshold, (a, b) =>
+      dismissed.has(pairKey(a, b)),
+    );
+    return { found, scanned: records.length };
   }
 }
 

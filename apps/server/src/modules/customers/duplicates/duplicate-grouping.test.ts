@@ -20,9 +20,12 @@ describe('duplicate grouping', () => {
       record('a', '星云科技', { city: '杭州市' }),
       record('b', '星云料技', { city: '杭州市' }),
       record('c', '星云科技'),
-      record('d', '远航物流', { address: addressKey('中山路 1 号') }),
-      record('e', '远航物留', { address: addressKey('中山路1号') }),
+      record('d', '远航物流', { address: addressKey('中山路 1 号'), city: '杭州市' }),
+      record('e', '远航物留', { address: addressKey('中山路1号'), city: '杭州市' }),
       record('f', '远航物溜', { address: addressKey('解放路 9 号') }),
+      // The same street address in other cities is another place.
+      record('f2', '远航物硫', { address: addressKey('中山路1号'), city: '广州市' }),
+      record('f3', '远航物琉', { address: addressKey('中山路1号'), city: '南京市' }),
       record('g', '毫不相干'),
       record('h', '另一家'),
     ];

@@ -172,8 +172,15 @@ interface NearLink {
  * forwards and backwards.
  */
 function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: number): NearLink[] {
-  const chars = keys.keys.map((key) => Array.from(key));
+  // Keys are read as code points into one reused buffer: a million keys must not become ten
+  // million one-character strings.
   const numbers = keys.keys.map(numbersOf);
+  const lengths = new Int32Array(keys.keys.length);
+  let total = 0;
+  for (const [key, text] of keys.keys.entries()) {
+    lengths[key] = codePointsOf(text, buffer);
+    if ((lengths[key] as number) >= minNearLength) total += (lengths[key] as number) + 1;
+  }
   const links: NearLink[] = [];
   // Only the linked pairs are remembered (a pair can be a candidate twice): there are few of them.
   const linked = new Set<number>();
@@ -187,9 +194,10 @@ function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: numb
       }
     }
     if (together.length === 0) return;
-    const own = chars[key] as string[];
-    const theirs = chars[other] as string[];
-    const limit = Math.max(own.length, theirs.length) >= 8 ? 2 : 1;
+    const limit = Math.max(lengths[key] as number, lengths[other] as number) >= 8 ? 2 : 1;
+    if (Math.abs((lengths[key] as number) - (lengths[other] as number)) > limit) return;
+    const own = Array.from(keys.keys[key] as string);
+    const theirs = Array.from(keys.keys[other] as string);
     if (boundedEditDistance(own, theirs, limit) > limit) return;
     const pair = key < other ? key * keyLimit + other : other * keyLimit + key;
     if (linked.has(pair)) return;
@@ -200,17 +208,18 @@ function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: numb
   };
 
   // hash · keyLimit + key, in one sortable array: equal hashes end up side by side.
-  const entries: number[] = [];
-  for (const [key, list] of chars.entries()) {
-    if (list.length < minNearLength) continue;
-    entries.push(hashOf(list, -1) * keyLimit + key);
-    for (let skip = 0; skip < list.length; skip++) {
-      if (skip > 0 && list[skip] === list[skip - 1]) continue; // the same deletion again
-      entries.push(hashOf(list, skip) * keyLimit + key);
+  const entries = new Float64Array(total);
+  let filled = 0;
+  for (const [key, text] of keys.keys.entries()) {
+    const length = codePointsOf(text, buffer);
+    if (length < minNearLength) continue;
+    entries[filled++] = hashOf(buffer, length, -1) * keyLimit + key;
+    for (let skip = 0; skip < length; skip++) {
+      if (skip > 0 && buffer[skip] === buffer[skip - 1]) continue; // the same deletion again
+      entries[filled++] = hashOf(buffer, length, skip) * keyLimit + key;
     }
   }
-  const sorted = Float64Array.from(entries).sort();
-  entries.length = 0;
+  const sorted = entries.subarray(0, filled).sort();
   for (let start = 0; start < sorted.length; ) {
     const hash = Math.floor((sorted[start] as number) / keyLimit);
     let end = start + 1;
@@ -226,7 +235,8 @@ function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: numb
   }
 
   // Two edits are allowed in long keys only; their neighbours in sort order are the candidates.
-  const long = chars.flatMap((list, key) => (list.length >= 8 ? [key] : []));
+  const long: number[] = [];
+  for (const [key, length] of lengths.entries()) if (length >= 8) long.push(key);
   const byOrder = (textOf: (key: number) => string) =>
     long
       .map((key) => ({ key, text: textOf(key) }))
@@ -234,7 +244,11 @@ function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: numb
       .map((entry) => entry.key);
   for (const order of [
     byOrder((key) => keys.keys[key] as string),
-    byOrder((key) => [...(chars[key] as string[])].reverse().join('')),
+    byOrder((key) =>
+      Array.from(keys.keys[key] as string)
+        .reverse()
+        .join(''),
+    ),
   ]) {
     for (let position = 0; position < order.length; position++) {
       for (let step = 1; step <= sortWindow && position + step < order.length; step++)
@@ -244,29 +258,40 @@ function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: numb
   return links;
 }
 
-/** A 30-bit FNV-1a hash of the characters, leaving out the one at `skip` (-1: none). */
-function hashOf(list: string[], skip: number): number {
+/** A 30-bit FNV-1a hash of the code points, leaving out the one at `skip` (-1: none). */
+function hashOf(points: Int32Array, length: number, skip: number): number {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < list.length; index++) {
+  for (let index = 0; index < length; index++) {
     if (index === skip) continue;
-    const text = list[index] as string;
-    for (let unit = 0; unit < text.length; unit++) {
-      hash ^= text.charCodeAt(unit);
-      hash = Math.imul(hash, 0x01000193);
-    }
-    hash ^= 0x1f; // between characters, so that 'ab'+'c' and 'a'+'bc' differ
+    hash ^= points[index] as number;
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 2) & 0x3fffffff;
 }
 
+/** Keys longer than this are cut for hashing (a name is never this long; the buffer is fixed). */
+const maxKeyPoints = 256;
+const buffer = new Int32Array(maxKeyPoints);
+
+/** The code points of `text` into `into` (at most its length); returns how many. */
+function codePointsOf(text: string, into: Int32Array): number {
+  let count = 0;
+  for (let unit = 0; unit < text.length && count < into.length; unit++) {
+    const code = text.codePointAt(unit) as number;
+    if (code > 0xffff) unit++; // a surrogate pair is one character
+    into[count++] = code;
+  }
+  return count;
+}
+
 /**
  * A near name alone is weak (东莞宇嘉商贸 / 东莞宇东商贸 are two companies): it needs the same
- * address, or — when neither has one — the same city.
+ * address in the same city (长江路 964 号 is in many cities; a missing city does not differ), or —
+ * when neither has an address — the same city.
  */
 const samePlace = (left: ScanRecord, right: ScanRecord) =>
   left.address
-    ? left.address === right.address
+    ? left.address === right.address && (left.city === right.city || !left.city || !right.city)
     : !right.address && left.city !== '' && left.city === right.city;
 
 /**
