@@ -102,7 +102,7 @@ interface Member {
  * For each original (by label), a representative of the originals it is joined to by a shared name
  * key, phone or email, transitively (union-find over the stored keys and identities).
  */
-function entitiesOfOriginals(db: SqliteDatabase.Database, originals: number): Int32Array {
+export function entitiesOfOriginals(db: SqliteDatabase.Database, originals: number): Int32Array {
   const parent = new Int32Array(originals).map((_, index) => index);
   const find = (index: number): number => {
     let root = index;

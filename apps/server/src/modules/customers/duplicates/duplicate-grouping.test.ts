@@ -82,6 +82,20 @@ describe('duplicate grouping', () => {
     expect(near[0]?.ids[0]).toBe('x');
   });
 
+  it('joins a near name to the holders of a name only where they are not elsewhere', () => {
+    const records = [
+      record('v1', '宏化工', { city: '深圳市', address: 'a' }),
+      record('v2', '宏化工', { city: '南京市', address: 'b' }),
+      record('o1', '宏豪化工', { city: '深圳市', address: 'a' }),
+      record('o2', '众宏化工', { city: '南京市', address: 'b' }),
+    ];
+    expect(sorted(groupDuplicates(records, [], 0.5, () => false))).toEqual([
+      ['o1', 'v1'],
+      ['o2', 'v2'],
+      ['v1', 'v2'],
+    ]);
+  });
+
   it('finds a typo among many similar names, and a swap of two characters in a short name', () => {
     const crowd = Array.from({ length: 300 }, (_, index) =>
       record(

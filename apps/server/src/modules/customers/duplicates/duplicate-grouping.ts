@@ -111,6 +111,7 @@ export function groupDuplicates(
       slices.push({ members: slice, similarity: slice.length > 1 ? 1 : null });
     }
   }
+  const direct = new Map<number, { members: number[]; similarity: number | null }>();
   for (const link of nearNameLinks(records, keys, threshold)) {
     const sizeA = keys.sizeOf(link.a);
     const sizeB = keys.sizeOf(link.b);
@@ -119,11 +120,21 @@ export function groupDuplicates(
         ? [link.a, link.b]
         : [link.b, link.a];
     const slice = slices[sliceOf[host] as number] as (typeof slices)[number];
-    if (slice.members.length >= maxGroupSize || slice.members.includes(guest)) continue;
-    slice.members.push(guest);
-    slice.similarity = Math.max(slice.similarity ?? 0, link.similarity);
+    if (slice.members.includes(guest)) continue;
+    // The guest joins every holder of the name only where nothing says they are elsewhere (two
+    // 宏化工 in 深圳 and 南京 are two companies); otherwise it is grouped with the one it is linked to.
+    const target =
+      slice.members.length < maxGroupSize &&
+      slice.members.every((member) =>
+        placesAgree(records[member] as ScanRecord, records[guest] as ScanRecord),
+      )
+        ? slice
+        : (direct.get(host) ?? direct.set(host, { members: [host], similarity: 0 }).get(host));
+    if (!target || target.members.includes(guest) || target.members.length >= maxGroupSize) continue;
+    target.members.push(guest);
+    target.similarity = Math.max(target.similarity ?? 0, link.similarity);
   }
-  for (const slice of slices) found.add(slice.members, 'name', slice.similarity);
+  for (const group of [...slices, ...direct.values()]) found.add(group.members, 'name', group.similarity);
   return found.groups();
 }
 
@@ -289,6 +300,11 @@ function codePointsOf(text: string, into: Int32Array): number {
  * address in the same city (长江路 964 号 is in many cities; a missing city does not differ), or —
  * when neither has an address — the same city.
  */
+/** Whether nothing known says the two are in different places (a missing address or city agrees). */
+const placesAgree = (left: ScanRecord, right: ScanRecord) =>
+  (!left.address || !right.address || left.address === right.address) &&
+  (!left.city || !right.city || left.city === right.city);
+
 const samePlace = (left: ScanRecord, right: ScanRecord) =>
   left.address
     ? left.address === right.address && (left.city === right.city || !left.city || !right.city)
