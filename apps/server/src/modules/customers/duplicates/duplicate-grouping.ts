@@ -75,9 +75,10 @@ export function boundedEditDistance(a: string[], b: string[], limit: number): nu
  *   phone or email, unless more than `maxSharedIdentity` do.
  * - Equal name keys: the customers with one key (in groups of at most `maxGroupSize`).
  * - Near names: two keys within one edit (two for keys of 8+ characters) whose similarity reaches
- *   `threshold`, found through the keys sharing one of their rarest bigrams; a customer of each key
- *   is linked when both are at the same address — or, when neither has one, in the same city — and
- *   the linked customer of the rarer key joins the other key's group.
+ *   `threshold`, found through their one-deletion neighbourhoods; a customer of each key is linked
+ *   when both are at the same address in the same city — or, when neither has an address, in the
+ *   same city — and the linked customer of the rarer key joins the other key's group (or, where
+ *   that group's places disagree with it, a group with the one customer it is linked to).
  * A pair the users dismissed (`dismissed(a, b)`) is never in one group.
  */
 export function groupDuplicates(
