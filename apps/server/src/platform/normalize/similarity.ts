@@ -201,8 +201,11 @@ function distinctivePart(key: string): string {
 
 /** 0..1 similarity of two company names (raw or already keyed: companyNameKey is idempotent). */
 export function nameSimilarity(a: string, b: string): number {
-  const keyA = companyNameKey(a);
-  const keyB = companyNameKey(b);
+  return keySimilarityOf(companyNameKey(a), companyNameKey(b));
+}
+
+/** nameSimilarity of two company-name keys (skips keying them again: scans score thousands). */
+export function keySimilarityOf(keyA: string, keyB: string): number {
   if (!keyA || !keyB) return 0;
   if (keyA === keyB) return 1;
   const whole = keySimilarity(keyA, keyB);

@@ -11,7 +11,7 @@ import type { DialectName } from '../../../db/dialect';
 import type { Database } from '../../../db/schema';
 import { AppError } from '../../../platform/errors/app-error';
 import { companyNameKey } from '../../../platform/normalize/company-name.normalize';
-import { nameSimilarity } from '../../../platform/normalize/similarity';
+import { keySimilarityOf } from '../../../platform/normalize/similarity';
 import type { Actor } from '../../../platform/permissions/actor';
 import { CustomerIdentitiesRepository, type Identities } from './customer-identities.repository';
 import { NameCandidatesRepository } from './name-candidates.repository';
@@ -99,7 +99,7 @@ export class DuplicateChecker {
       for (const row of await this.names.find(executor, key, excludeId)) {
         const other = row.name_key ?? companyNameKey(row.name);
         if (numbersOf(other) !== numbers) continue;
-        const similarity = other === key ? 1 : nameSimilarity(key, other);
+        const similarity = other === key ? 1 : keySimilarityOf(key, other);
         if (similarity >= settings.nameSimilarityThreshold)
           add(row.id, 'name', Math.round(similarity * 100) / 100);
       }

@@ -1,5 +1,5 @@
 import type { DuplicateMatchKind } from '@kehu/contracts';
-import { nameSimilarity } from '../../../platform/normalize/similarity';
+import { keySimilarityOf } from '../../../platform/normalize/similarity';
 import { foldFullWidth } from '../../../platform/normalize/text.normalize';
 
 export interface ScanRecord {
@@ -213,7 +213,7 @@ function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: numb
     if (boundedEditDistance(own, theirs, limit) > limit) return;
     const pair = key < other ? key * keyLimit + other : other * keyLimit + key;
     if (linked.has(pair)) return;
-    const similarity = nameSimilarity(keys.keys[key] as string, keys.keys[other] as string);
+    const similarity = keySimilarityOf(keys.keys[key] as string, keys.keys[other] as string);
     if (similarity < threshold) return;
     linked.add(pair);
     for (const [a, b] of together) links.push({ a, b, similarity: Math.round(similarity * 100) / 100 });
