@@ -13,8 +13,10 @@ export interface NameCandidate {
 
 /** How many rows one gram may contribute: bounds the work whatever the name. */
 const perGramLimit = 500;
-/** The rarest grams of a name that are looked up. */
+/** The rarest grams of a name that are looked up … */
 const gramsLooked = 4;
+/** … until this many candidates are found (each is scored: ~10 µs). */
+const maxCandidates = 800;
 
 /**
  * Customers whose name might be like `key`, for scoring in the service. Blocking, so that a check
@@ -72,6 +74,7 @@ export class NameCandidatesRepository {
     for (const rows of (rare.length > 0 ? rare : found)
       .sort((a, b) => a.length - b.length)
       .slice(0, gramsLooked)) {
+      if (seqs.size >= maxCandidates) break; // the rarest grams have given enough
       for (const row of rows.slice(0, perGramLimit)) seqs.add(-row.rowid);
     }
     if (seqs.size === 0) return [];
