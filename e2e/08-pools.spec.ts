@@ -43,6 +43,8 @@ test.describe('public pools', () => {
     browser,
     baseURL,
   }) => {
+    // Three users in three browser contexts: 35 s on an idle machine, over 60 s on a busy one.
+    test.setTimeout(120_000);
     const admin = await ensureOrganization(baseURL as string);
     await admin.patch('/api/v1/auth/me', { locale: 'en' });
     const tag = unique();
