@@ -124,14 +124,17 @@ export function groupDuplicates(
     if (slice.members.includes(guest)) continue;
     // The guest joins every holder of the name only where nothing says they are elsewhere (two
     // 宏化工 in 深圳 and 南京 are two companies); otherwise it is grouped with the one it is linked to.
-    const target =
+    const joinsAll =
       slice.members.length < maxGroupSize &&
       slice.members.every((member) =>
         placesAgree(records[member] as ScanRecord, records[guest] as ScanRecord),
-      )
-        ? slice
-        : (direct.get(host) ?? direct.set(host, { members: [host], similarity: 0 }).get(host));
-    if (!target || target.members.includes(guest) || target.members.length >= maxGroupSize) continue;
+      );
+    let target = joinsAll ? slice : direct.get(host);
+    if (!target) {
+      target = { members: [host], similarity: 0 };
+      direct.set(host, target);
+    }
+    if (target.members.includes(guest) || target.members.length >= maxGroupSize) continue;
     target.members.push(guest);
     target.similarity = Math.max(target.similarity ?? 0, link.similarity);
   }
