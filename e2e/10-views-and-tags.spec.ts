@@ -69,9 +69,14 @@ test.describe('saved views and tag colours', () => {
     await page.goto('/customers');
     await expect(row(delta)).toBeVisible();
 
-    // Filter: deals carrying this run's tag.
+    // Filter: deals carrying this run's tag — on a CPU as slow as a cheap phone's, where the type's
+    // navigation may not have rendered before the tag filter commits (neither may undo the other).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 20 });
     await page.locator('.ant-segmented-item', { hasText: /^Deal/ }).click();
     await page.getByRole('textbox', { name: 'Tags', exact: true }).fill(tag);
+    await expect(page).toHaveURL(new RegExp(`tag=${tag}`));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await expect(page).toHaveURL(/type=deal/);
     await expect(page).toHaveURL(new RegExp(`tag=${tag}`));
     await expect(row(aurora)).toBeVisible();

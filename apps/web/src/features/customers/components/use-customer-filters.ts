@@ -1,10 +1,10 @@
 import { customerKinds, customerLevels, customerSortFields, customerTypes } from '@kehu/contracts';
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import {
   parseCustomFilters,
   serializeCustomFilters,
 } from '../../../components/custom-fields/custom-filter-param';
+import { useUrlParams } from '../../../components/use-url-params';
 import type { CustomerFilters } from '../api/customers-api';
 
 const textKeys = [
@@ -25,7 +25,7 @@ const sortValues = customerSortFields.flatMap((field) => [field, `-${field}`]);
 
 /** The customer list's filters live in the URL: reload, share and "back" keep them. */
 export const useCustomerFilters = () => {
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useUrlParams();
 
   const filters = useMemo<CustomerFilters>(() => {
     const result: CustomerFilters = {
@@ -46,32 +46,25 @@ export const useCustomerFilters = () => {
 
   const setFilters = useCallback(
     (patch: Partial<CustomerFilters>) => {
-      setParams(
-        (previous) => {
-          const next = new URLSearchParams(previous);
-          for (const [key, value] of Object.entries(patch)) {
-            if (value === undefined || value === '') next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace: true },
-      );
+      changeParams((current) => {
+        for (const [key, value] of Object.entries(patch)) {
+          if (value === undefined || value === '') current.delete(key);
+          else current.set(key, value);
+        }
+        return current;
+      });
     },
-    [setParams],
+    [changeParams],
   );
 
   const clearFilters = useCallback(() => {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams();
-        const sort = previous.get('sort');
-        if (sort) next.set('sort', sort);
-        return next;
-      },
-      { replace: true },
-    );
-  }, [setParams]);
+    changeParams((current) => {
+      const next = new URLSearchParams();
+      const sort = current.get('sort');
+      if (sort) next.set('sort', sort);
+      return next;
+    });
+  }, [changeParams]);
 
   /** The saved view the list was opened from (`view` in the URL), if any. */
   const viewId = params.get('view') ?? undefined;
@@ -79,22 +72,18 @@ export const useCustomerFilters = () => {
   /** Shows a saved view: its filters replace the current ones. */
   const applyView = useCallback(
     (id: string, viewFilters: Readonly<Record<string, string>>) => {
-      setParams(new URLSearchParams({ ...viewFilters, view: id }), { replace: true });
+      changeParams(() => new URLSearchParams({ ...viewFilters, view: id }));
     },
-    [setParams],
+    [changeParams],
   );
 
   /** Leaves the view, keeping the filters. */
   const leaveView = useCallback(() => {
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        next.delete('view');
-        return next;
-      },
-      { replace: true },
-    );
-  }, [setParams]);
+    changeParams((current) => {
+      current.delete('view');
+      return current;
+    });
+  }, [changeParams]);
 
   return { filters, setFilters, clearFilters, viewId, applyView, leaveView };
 };

@@ -4,10 +4,11 @@ import { Alert, Button, Empty, Flex, Progress, Segmented, Select, Typography } f
 import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useSession } from '../../../app/auth';
 import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { ErrorResult } from '../../../components/error-result';
+import { useUrlParams } from '../../../components/use-url-params';
 import {
   primaryContactCap,
   primaryContactsQueryOptions,
@@ -37,7 +38,7 @@ export const CustomerPrintPage = () => {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const { organization } = useSession();
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useUrlParams();
   const { layout, label, filters } = useMemo(() => parsePrintParams(params), [params]);
   const query = useMemo(() => filtersAsQuery(filters), [filters]);
   const [loaded, setLoaded] = useState(0);
@@ -73,14 +74,10 @@ export const CustomerPrintPage = () => {
   }, [title, organization.name]);
 
   const change = (patch: Record<string, string>) =>
-    setParams(
-      (previous) => {
-        const next = new URLSearchParams(previous);
-        for (const [key, value] of Object.entries(patch)) next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
+    changeParams((current) => {
+      for (const [key, value] of Object.entries(patch)) current.set(key, value);
+      return current;
+    });
 
   const format = labelFormats.find((candidate) => candidate.id === label);
   const content =
