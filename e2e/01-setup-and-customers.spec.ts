@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { ADMIN, SCREENSHOTS, signInThroughUi } from './support';
 
-test.use({ locale: 'en-US' });
+// The setup page gives the organisation the browser's time zone.
+test.use({ locale: 'en-US', timezoneId: 'Asia/Hong_Kong' });
 test.describe.configure({ mode: 'serial' });
 
 test('first run: the setup page creates the organisation and signs the administrator in', async ({
@@ -26,6 +27,9 @@ test('first run: the setup page creates the organisation and signs the administr
 
   await expect(page).toHaveURL(/\/customers$/);
   await expect(page.getByTestId('organization-name')).toHaveText('星云科技');
+  await page.getByRole('link', { name: 'Organisation', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Organisation', exact: true })).toBeVisible();
+  await expect(page.getByText('Asia/Hong_Kong (UTC+08:00)')).toBeVisible();
 });
 
 test('sign out and sign in again; a wrong password is refused', async ({ page }) => {

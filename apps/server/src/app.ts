@@ -32,6 +32,7 @@ import { exportsRoutes } from './modules/exports/exports.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { importsRoutes } from './modules/imports/imports.routes';
 import { notificationsRoutes } from './modules/notifications/notifications.routes';
+import { organizationRoutes } from './modules/organization/organization.routes';
 import { setupRoutes } from './modules/organization/setup.routes';
 import { rolesRoutes } from './modules/roles/roles.routes';
 import { createServices, type Services } from './modules/services';
@@ -136,6 +137,7 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
   customersRoutes(app, services);
   contactsRoutes(app, services);
   settingsRoutes(app, services);
+  organizationRoutes(app, services);
   customFieldsRoutes(app, services);
   importsRoutes(app, services);
   exportsRoutes(app, services);

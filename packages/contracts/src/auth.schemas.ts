@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema } from './common.schemas';
+import { emailSchema, timeZoneSchema } from './common.schemas';
 import { dataScopeSchema } from './permissions.schemas';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -16,6 +16,8 @@ export const setupRequestSchema = z.strictObject({
   adminEmail: emailSchema,
   adminPassword: passwordSchema,
   locale: localeSchema.default('zh-CN'),
+  /** Where the organisation works (the setup page sends the browser's); Asia/Shanghai if absent. */
+  timeZone: timeZoneSchema.optional(),
 });
 export type SetupRequest = z.input<typeof setupRequestSchema>;
 
@@ -56,7 +58,7 @@ export type SessionUser = z.infer<typeof sessionUserSchema>;
 
 export const meResponseSchema = z.object({
   user: sessionUserSchema,
-  organization: z.object({ name: z.string() }),
+  organization: z.object({ name: z.string(), timeZone: z.string() }),
   /** Send back as the `x-csrf-token` header on every cookie-authenticated write. */
   csrfToken: z.string(),
 });

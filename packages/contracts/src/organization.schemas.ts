@@ -1,7 +1,32 @@
 import { z } from 'zod';
 import { localeSchema, passwordSchema } from './auth.schemas';
-import { emailSchema, idSchema, isoDateTimeSchema, pageOf, pageQueryShape } from './common.schemas';
+import {
+  emailSchema,
+  idSchema,
+  isoDateTimeSchema,
+  pageOf,
+  pageQueryShape,
+  timeZoneSchema,
+} from './common.schemas';
 import { dataScopeSchema, permissionsSchema } from './permissions.schemas';
+
+// ---- the organisation ----
+export const organizationSettingsSchema = z
+  .object({
+    name: z.string(),
+    /** The language of users who have not chosen one, and of messages to the public. */
+    defaultLocale: localeSchema,
+    /** Where a "day" starts: daily claim quotas and the dates in messages. */
+    timeZone: z.string(),
+  })
+  .meta({ id: 'OrganizationSettings' });
+export type OrganizationSettings = z.infer<typeof organizationSettingsSchema>;
+export const updateOrganizationSettingsSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  defaultLocale: localeSchema.optional(),
+  timeZone: timeZoneSchema.optional(),
+});
+export type UpdateOrganizationSettings = z.infer<typeof updateOrganizationSettingsSchema>;
 
 // ---- departments (a tree) ----
 export const departmentSchema = z

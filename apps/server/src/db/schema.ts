@@ -9,6 +9,8 @@ export interface OrganizationsTable {
   id: string;
   name: string;
   default_locale: string;
+  /** IANA name (Asia/Shanghai): where a "day" starts for daily quotas and dates in messages. */
+  time_zone: string;
   created_at: Timestamp;
 }
 

@@ -42,7 +42,7 @@ export function createServices(
 ) {
   const { db, dialect } = database;
   const sessions = new SessionsRepository();
-  const organization = new OrganizationService(db);
+  const organization = new OrganizationService(db, now);
   const roles = new RolesService(db, now);
   const departments = new DepartmentsService(db, now);
   const users = new UsersService(db, dialect, now, roles, departments, sessions);
@@ -58,6 +58,7 @@ export function createServices(
     departments,
     settings,
     customFields,
+    organization,
     options.sortProbeCap,
   );
   const customerTransfer = new CustomerTransferService(db, now, customers.repository, sessions);
@@ -116,8 +117,9 @@ export function createServices(
     users,
     departments,
     notifier,
+    organization,
   );
-  const poolReclaim = new PoolReclaimService(db, now, pools, poolMoves, departments, notifier);
+  const poolReclaim = new PoolReclaimService(db, now, pools, poolMoves, departments, notifier, organization);
   jobs.register(RECLAIM_JOB, () => poolReclaim.run().then(() => undefined));
   jobs.every(RECLAIM_JOB, nextReclaimRun);
   const tags = new TagsService(db, now);

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  BankOutlined,
   ContactsOutlined,
   DeleteOutlined,
   DownOutlined,
@@ -50,6 +51,7 @@ const menuKeys = [
   '/admin/users',
   '/admin/departments',
   '/admin/roles',
+  '/settings/organization',
   '/settings/data-quality',
   '/settings/custom-fields',
   '/settings/web-forms',
@@ -124,6 +126,11 @@ const useMenuItems = (): MenuItem[] => {
     });
   }
   if (can('settings', 'view')) {
+    admin.push({
+      key: '/settings/organization',
+      icon: <BankOutlined aria-hidden />,
+      label: link('/settings/organization', t('nav.organization')),
+    });
     admin.push({
       key: '/settings/data-quality',
       icon: <SettingOutlined aria-hidden />,

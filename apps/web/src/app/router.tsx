@@ -45,6 +45,9 @@ const DepartmentsPage = lazy(() =>
 const RolesPage = lazy(() =>
   import('../features/admin/routes/roles-page').then((m) => ({ default: m.RolesPage })),
 );
+const OrganizationPage = lazy(() =>
+  import('../features/settings/routes/organization-page').then((m) => ({ default: m.OrganizationPage })),
+);
 const DataQualityPage = lazy(() =>
   import('../features/settings/routes/data-quality-page').then((m) => ({ default: m.DataQualityPage })),
 );
@@ -199,6 +202,14 @@ export const router = createBrowserRouter([
             element: (
               <RequirePermission module="roles" action="view">
                 <RolesPage />
+              </RequirePermission>
+            ),
+          },
+          {
+            path: 'settings/organization',
+            element: (
+              <RequirePermission module="settings" action="view">
+                <OrganizationPage />
               </RequirePermission>
             ),
           },

@@ -10,6 +10,7 @@ import * as pools from './2026-12-01-0006-pools';
 import * as webForms from './2026-12-01-0007-web-forms';
 import * as tagsAndSegments from './2026-12-01-0008-tags-and-segments';
 import * as fileRetention from './2026-12-01-0009-file-retention';
+import * as organizationTimeZone from './2026-12-01-0010-organization-time-zone';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -28,4 +29,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-01-0007-web-forms': webForms,
   '2026-12-01-0008-tags-and-segments': tagsAndSegments,
   '2026-12-01-0009-file-retention': fileRetention,
+  '2026-12-01-0010-organization-time-zone': organizationTimeZone,
 };

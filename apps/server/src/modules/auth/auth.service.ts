@@ -7,7 +7,7 @@ import type { SessionsRepository } from '../../platform/auth/sessions.repository
 import { AppError, invalidField } from '../../platform/errors/app-error';
 import type { ClientMeta } from '../../platform/http';
 import type { Actor } from '../../platform/permissions/actor';
-import type { OrganizationService } from '../organization/organization.service';
+import { defaultTimeZone, type OrganizationService } from '../organization/organization.service';
 import type { UsersService } from '../users/users.service';
 
 /** Failed sign-ins before the account locks, and for how long. */
@@ -89,7 +89,7 @@ export class AuthService {
         permissions: actor.permissions as Record<string, string[]>,
         isAdmin: actor.isAdmin,
       },
-      organization: { name: organization?.name ?? '' },
+      organization: { name: organization?.name ?? '', timeZone: organization?.timeZone ?? defaultTimeZone },
       csrfToken,
     };
   }

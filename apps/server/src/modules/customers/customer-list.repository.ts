@@ -8,6 +8,7 @@ import { type KeysetSort, keysetPage } from '../../platform/pagination/keyset';
 import type { Actor } from '../../platform/permissions/actor';
 import { scopeWithShares } from '../../platform/permissions/data-scope';
 import { ftsPhrase, planSearch, type SearchPlan } from '../../platform/search/search-text';
+import { midnightIn, nextDate } from '../../platform/zoned-time';
 import {
   type CustomerQuery,
   type CustomerRow,
@@ -37,8 +38,6 @@ const filterKeys = [
   'createdTo',
   'custom',
 ] as const satisfies readonly (keyof CustomerListQuery)[];
-
-const dayAfter = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString();
 
 type CustomerScope = ExpressionBuilder<Database & { c: CustomersTable }, 'c'>;
 
@@ -148,11 +147,16 @@ export class CustomerListRepository {
     if (query.departmentId) conditions.push(equals('c.department_id', query.departmentId));
     if (query.industry) conditions.push(equals('c.industry', query.industry));
     if (query.source) conditions.push(equals('c.source', query.source));
+    // Dates are days where the organisation works: in Beijing, 12-01 starts at 11-30T16:00Z.
+    const zone = query.timeZone ?? 'UTC';
     if (query.createdFrom) {
-      conditions.push(sql<SqlBool>`${createdPlus}c.created_at >= ${`${query.createdFrom}T00:00:00.000Z`}`);
+      const from = midnightIn(zone, query.createdFrom).toISOString();
+      conditions.push(sql<SqlBool>`${createdPlus}c.created_at >= ${from}`);
     }
-    if (query.createdTo)
-      conditions.push(sql<SqlBool>`${createdPlus}c.created_at < ${dayAfter(query.createdTo)}`);
+    if (query.createdTo) {
+      const before = midnightIn(zone, nextDate(query.createdTo)).toISOString();
+      conditions.push(sql<SqlBool>`${createdPlus}c.created_at < ${before}`);
+    }
     for (const filter of query.customFilters ?? []) {
       if (filter.kind === 'equals')
         conditions.push(jsonValueEquals(this.dialect, 'c.custom', filter.key, filter.value));

@@ -26,6 +26,7 @@ import { emptyToNull } from '../../platform/text';
 import type { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { type CustomFilter, parseCustomFilters } from '../custom-fields/custom-filters';
 import type { DepartmentsService } from '../departments/departments.service';
+import type { OrganizationService } from '../organization/organization.service';
 import { phoneRegionOf } from '../settings/phone-region';
 import type { SettingsService } from '../settings/settings.service';
 import type { UsersService } from '../users/users.service';
@@ -62,6 +63,7 @@ export class CustomersService {
     private readonly departments: DepartmentsService,
     private readonly settings: SettingsService,
     private readonly customFields: CustomFieldsService,
+    private readonly organization: Pick<OrganizationService, 'timeZone'>,
     sortProbeCap?: number,
   ) {
     this.repository = new CustomersRepository(dialect, now);
@@ -81,13 +83,17 @@ export class CustomersService {
     return (await this.toDtos(this.db, [row]))[0] as Customer;
   }
 
-  /** The list query with its `custom` JSON turned into checked conditions (400 per unknown field). */
+  /**
+   * The list query ready for the list repository: its `custom` JSON turned into checked conditions
+   * (400 per unknown field), and the time zone its created-date range is read in.
+   */
   async withCustomFilters<T extends { custom?: string }>(
     query: T,
-  ): Promise<T & { customFilters: CustomFilter[] }> {
-    if (!query.custom) return { ...query, customFilters: [] };
+  ): Promise<T & { customFilters: CustomFilter[]; timeZone: string }> {
+    const timeZone = await this.organization.timeZone();
+    if (!query.custom) return { ...query, customFilters: [], timeZone };
     const definitions = await this.customFields.definitionsOf(this.db, 'customer');
-    return { ...query, customFilters: parseCustomFilters(query.custom, definitions) };
+    return { ...query, customFilters: parseCustomFilters(query.custom, definitions), timeZone };
   }
 
   /** Names of the customers among `ids` that the actor may see (for other modules' histories). */

@@ -15,6 +15,7 @@ import { newId } from '../../platform/ids';
 import { failureOf } from '../../platform/jobs/job-failure';
 import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
+import { dateIn } from '../../platform/zoned-time';
 import type { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import type { CustomersService } from '../customers/customers.service';
 import type { OrganizationService } from '../organization/organization.service';
@@ -87,7 +88,7 @@ export class ExportsService {
     const row = await this.getOwn(actor, id);
     if (row.status === 'expired') throw ruleViolation('EXPORT_EXPIRED');
     if (row.status !== 'succeeded' || !row.file_path) throw ruleViolation('EXPORT_NOT_READY');
-    const stamp = row.created_at.slice(0, 10);
+    const stamp = dateIn(await this.organization.timeZone(), new Date(row.created_at));
     return {
       path: this.files.pathOf(row.file_path),
       fileName: `customers-${stamp}.${row.format}`,

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, Selectable, Updateable } from 'kysely';
 import type { Database, OrganizationsTable } from '../../db/schema';
 
 export class OrganizationRepository {
@@ -8,5 +8,9 @@ export class OrganizationRepository {
 
   async insert(executor: Kysely<Database>, row: Selectable<OrganizationsTable>) {
     await executor.insertInto('organizations').values(row).execute();
+  }
+
+  async update(executor: Kysely<Database>, id: string, values: Updateable<OrganizationsTable>) {
+    await executor.updateTable('organizations').set(values).where('id', '=', id).execute();
   }
 }

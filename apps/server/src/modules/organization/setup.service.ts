@@ -44,6 +44,7 @@ export class SetupService {
       id: newId(),
       name: input.organizationName,
       locale: input.locale,
+      timeZone: input.timeZone,
       now: this.now().toISOString(),
     });
     const roleIds = await this.roles.createDefaults(executor, input.locale);

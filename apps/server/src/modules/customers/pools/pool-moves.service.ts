@@ -20,7 +20,9 @@ import {
 import type { Notifier } from '../../../platform/notifications/notifier';
 import { decodeCursor, encodeCursor } from '../../../platform/pagination/cursor';
 import { type Actor, assertCan, can } from '../../../platform/permissions/actor';
+import { dateIn, startOfDayIn } from '../../../platform/zoned-time';
 import type { DepartmentsService } from '../../departments/departments.service';
+import type { OrganizationService } from '../../organization/organization.service';
 import type { UsersService } from '../../users/users.service';
 import { CustomerLifecycleRepository, type OwnerChangeAction } from '../customer-lifecycle.repository';
 import type { CustomersRepository } from '../customers.repository';
@@ -53,6 +55,7 @@ export class PoolMovesService {
     private readonly users: UsersService,
     private readonly departments: DepartmentsService,
     private readonly notifier: Notifier,
+    private readonly organization: Pick<OrganizationService, 'timeZone'>,
   ) {}
 
   async list(actor: Actor, poolId: string, request: z.input<typeof poolCustomersQuerySchema>) {
@@ -175,6 +178,8 @@ export class PoolMovesService {
   async claim(actor: Actor, request: z.input<typeof claimSchema>): Promise<{ moved: number }> {
     assertCan(actor, 'pools', 'claim');
     const input = claimSchema.parse(request);
+    // Read before the transaction: on SQLite it holds the one connection.
+    const timeZone = await this.organization.timeZone();
     return this.db.transaction().execute(async (trx) => {
       const ids = [...new Set(input.customerIds)];
       const at = this.now();
@@ -196,14 +201,15 @@ export class PoolMovesService {
           if (until > at)
             throw ruleViolation('CLAIM_COOLDOWN', {
               name: row.name,
-              until: until.toISOString().slice(0, 10),
+              until: dateIn(timeZone, until),
             });
         }
       }
       for (const pool of pools.values()) {
         const quota = pool.rules.dailyClaimQuota;
         if (quota) {
-          const today = `${at.toISOString().slice(0, 10)}T00:00:00.000Z`;
+          // Today where the organisation works: a Beijing rep's quota renews at midnight, not 08:00.
+          const today = startOfDayIn(timeZone, at).toISOString();
           const claimed = await this.pools.repository.claimsSince(trx, actor.id, today);
           if (claimed + ids.length > quota)
             throw ruleViolation('CLAIM_QUOTA', { quota, left: Math.max(0, quota - claimed) });

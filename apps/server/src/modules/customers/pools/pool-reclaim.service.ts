@@ -4,7 +4,9 @@ import type { Database } from '../../../db/schema';
 import { dailyAtUtc } from '../../../platform/jobs/schedules';
 import type { Notice, Notifier } from '../../../platform/notifications/notifier';
 import { type Actor, assertCan } from '../../../platform/permissions/actor';
+import { dateIn } from '../../../platform/zoned-time';
 import type { DepartmentsService } from '../../departments/departments.service';
+import type { OrganizationService } from '../../organization/organization.service';
 import { type PoolDefinition, poolForDepartment } from './pool-access';
 import type { PoolMovesService } from './pool-moves.service';
 import type { PoolsService } from './pools.service';
@@ -38,6 +40,7 @@ export class PoolReclaimService {
     private readonly moves: PoolMovesService,
     private readonly departments: DepartmentsService,
     private readonly notifier: Notifier,
+    private readonly organization: Pick<OrganizationService, 'timeZone'>,
   ) {}
 
   /** On demand, for users who manage pools. */
@@ -75,6 +78,8 @@ export class PoolReclaimService {
     const active = ruleKeys.filter((key) => rule[key] !== null);
     if (active.length === 0) return;
     const now = this.now();
+    // The reclaim date a warning names is a date where the organisation works.
+    const timeZone = await this.organization.timeZone();
     const shortest = Math.min(...active.map((key) => rule[key] as number));
     const warnDays = pool.rules.warnDaysBefore ?? 0;
     const before = new Date(now.getTime() - Math.max(0, shortest - warnDays) * dayMs).toISOString();
@@ -122,7 +127,7 @@ export class PoolReclaimService {
                 pool: pool.name,
                 rule: due.rule,
                 days: rule[due.rule],
-                on: due.at.toISOString().slice(0, 10),
+                on: dateIn(timeZone, due.at),
               },
               link: `/customers/${row.id}`,
               dedupeKey: `reclaim-warning:${row.id}:${due.at.toISOString().slice(0, 10)}`,

@@ -1,4 +1,4 @@
-import type { DataQualitySettings } from '@kehu/contracts';
+import type { DataQualitySettings, OrganizationSettings, UpdateOrganizationSettings } from '@kehu/contracts';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../../app/api-client';
 
@@ -16,3 +16,13 @@ export const dataQualitySettingsQueryOptions = queryOptions({
 
 export const updateDataQualitySettings = (body: DataQualitySettings) =>
   api.put<DataQualitySettings>(dataQualityPath, body);
+
+const organizationPath = '/api/v1/settings/organization';
+
+export const organizationSettingsQueryOptions = queryOptions({
+  queryKey: [...settingsKeys.all, 'organization'] as const,
+  queryFn: ({ signal }) => api.get<OrganizationSettings>(organizationPath, undefined, signal),
+});
+
+export const updateOrganizationSettings = (body: UpdateOrganizationSettings) =>
+  api.patch<OrganizationSettings>(organizationPath, body);

@@ -8,11 +8,9 @@ import {
   type EntryPoint,
   entryPoints,
 } from '@kehu/contracts';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import {
-  Alert,
   App,
-  Button,
   Card,
   Col,
   Flex,
@@ -21,7 +19,6 @@ import {
   Row,
   Select,
   Slider,
-  Spin,
   Table,
   type TableColumnsType,
   Typography,
@@ -29,15 +26,14 @@ import {
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/auth';
-import { parseWithSchema, showFormError } from '../../../app/forms';
-import { ErrorResult } from '../../../components/error-result';
-import { PageHeader } from '../../../components/page-header';
+import { parseWithSchema } from '../../../app/forms';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import {
   dataQualitySettingsQueryOptions,
   settingsKeys,
   updateDataQualitySettings,
 } from '../api/settings-api';
+import { SettingsFormPage, useSettingsSave } from '../components/settings-form-page';
 
 /** Regions offered for reading national numbers, with their calling codes. */
 const phoneRegions: readonly { code: string; callingCode: string }[] = [
@@ -169,21 +165,16 @@ export const DataQualityPage = () => {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const can = useCan();
-  const queryClient = useQueryClient();
   const [form] = Form.useForm<DataQualitySettings>();
   const settings = useQuery(dataQualitySettingsQueryOptions);
   const canManage = can('settings', 'manage');
   const region = Form.useWatch('phoneRegion', form) ?? settings.data?.phoneRegion;
   const regionOptions = useRegionOptions(region);
-
-  const save = useMutation({
-    mutationFn: updateDataQualitySettings,
-    onSuccess: (saved) => {
-      queryClient.setQueryData(settingsKeys.dataQuality(), saved);
-      form.setFieldsValue(saved);
-      void message.success(t('settings.dataQuality.saved'));
-    },
-    onError: (error) => showFormError(error, form, message),
+  const save = useSettingsSave({
+    form,
+    queryKey: settingsKeys.dataQuality(),
+    save: updateDataQualitySettings,
+    savedText: t('settings.dataQuality.saved'),
   });
 
   const onFinish = (values: DataQualitySettings) => {
@@ -191,88 +182,72 @@ export const DataQualityPage = () => {
     if (body) save.mutate(body);
   };
 
-  if (settings.isPending) return <Spin />;
-  if (settings.isError) {
-    return <ErrorResult error={settings.error} onRetry={() => void settings.refetch()} />;
-  }
-
   return (
-    <div style={{ maxWidth: 880 }}>
-      <PageHeader title={t('settings.dataQuality.title')}>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-          {t('settings.dataQuality.intro')}
+    <SettingsFormPage<DataQualitySettings>
+      title={t('settings.dataQuality.title')}
+      intro={t('settings.dataQuality.intro')}
+      readOnlyText={t('settings.dataQuality.readOnly')}
+      settings={settings}
+      form={form}
+      onFinish={onFinish}
+      canManage={canManage}
+      saving={save.isPending}
+      maxWidth={880}
+    >
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Row gutter={24}>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="phoneRegion"
+              label={t('settings.dataQuality.phoneRegion')}
+              extra={t('settings.dataQuality.phoneRegionHelp')}
+              rules={[{ required: true, message: t('validation.required') }]}
+            >
+              <Select showSearch={{ optionFilterProp: 'label' }} options={regionOptions} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              label={t('settings.dataQuality.nameSimilarityThreshold')}
+              extra={t('settings.dataQuality.nameSimilarityHelp')}
+              required
+            >
+              <Flex gap={12} align="center">
+                <Form.Item name="nameSimilarityThreshold" noStyle>
+                  <Slider
+                    min={0.5}
+                    max={1}
+                    step={0.01}
+                    style={{ flex: 1, minWidth: 0 }}
+                    aria-label={t('settings.dataQuality.nameSimilarityThreshold')}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name="nameSimilarityThreshold"
+                  noStyle
+                  rules={[{ required: true, message: t('validation.required') }]}
+                >
+                  <InputNumber
+                    min={0.5}
+                    max={1}
+                    step={0.01}
+                    precision={2}
+                    inputMode="decimal"
+                    style={{ width: 88 }}
+                    aria-label={t('settings.dataQuality.nameSimilarityThreshold')}
+                  />
+                </Form.Item>
+              </Flex>
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Card size="small" title={t('settings.dataQuality.duplicateRules')} style={{ marginBottom: 16 }}>
+        <Typography.Paragraph type="secondary">
+          {t('settings.dataQuality.duplicateRulesHelp')}
         </Typography.Paragraph>
-      </PageHeader>
-      {canManage ? null : (
-        <Alert type="info" showIcon title={t('settings.dataQuality.readOnly')} style={{ marginBottom: 16 }} />
-      )}
-      <Form<DataQualitySettings>
-        form={form}
-        layout="vertical"
-        initialValues={settings.data}
-        onFinish={onFinish}
-        disabled={!canManage}
-      >
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Row gutter={24}>
-            <Col xs={24} md={12}>
-              <Form.Item
-                name="phoneRegion"
-                label={t('settings.dataQuality.phoneRegion')}
-                extra={t('settings.dataQuality.phoneRegionHelp')}
-                rules={[{ required: true, message: t('validation.required') }]}
-              >
-                <Select showSearch={{ optionFilterProp: 'label' }} options={regionOptions} />
-              </Form.Item>
-            </Col>
-            <Col xs={24} md={12}>
-              <Form.Item
-                label={t('settings.dataQuality.nameSimilarityThreshold')}
-                extra={t('settings.dataQuality.nameSimilarityHelp')}
-                required
-              >
-                <Flex gap={12} align="center">
-                  <Form.Item name="nameSimilarityThreshold" noStyle>
-                    <Slider
-                      min={0.5}
-                      max={1}
-                      step={0.01}
-                      style={{ flex: 1, minWidth: 0 }}
-                      aria-label={t('settings.dataQuality.nameSimilarityThreshold')}
-                    />
-                  </Form.Item>
-                  <Form.Item
-                    name="nameSimilarityThreshold"
-                    noStyle
-                    rules={[{ required: true, message: t('validation.required') }]}
-                  >
-                    <InputNumber
-                      min={0.5}
-                      max={1}
-                      step={0.01}
-                      precision={2}
-                      inputMode="decimal"
-                      style={{ width: 88 }}
-                      aria-label={t('settings.dataQuality.nameSimilarityThreshold')}
-                    />
-                  </Form.Item>
-                </Flex>
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
-        <Card size="small" title={t('settings.dataQuality.duplicateRules')} style={{ marginBottom: 16 }}>
-          <Typography.Paragraph type="secondary">
-            {t('settings.dataQuality.duplicateRulesHelp')}
-          </Typography.Paragraph>
-          <DuplicateRulesEditor disabled={!canManage} />
-        </Card>
-      </Form>
-      <Flex justify="flex-end">
-        <Button type="primary" loading={save.isPending} disabled={!canManage} onClick={() => form.submit()}>
-          {t('common.save')}
-        </Button>
-      </Flex>
-    </div>
+        <DuplicateRulesEditor disabled={!canManage} />
+      </Card>
+    </SettingsFormPage>
   );
 };

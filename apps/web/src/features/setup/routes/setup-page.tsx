@@ -58,7 +58,9 @@ export const SetupPage = () => {
   });
 
   const onFinish = ({ confirmPassword: _confirm, ...values }: SetupValues) => {
-    const body = parseWithSchema(setupRequestSchema, values, form, message);
+    // The organisation's days start where its first administrator is (changeable in the settings).
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+    const body = parseWithSchema(setupRequestSchema, { ...values, timeZone }, form, message);
     if (body) mutation.mutate(body);
   };
 

@@ -1,0 +1,60 @@
+/**
+ * Calendar days in the organisation's time zone. Stored times are UTC; a "day" for a daily quota or
+ * a date in a message is the day where the organisation works (in Beijing the UTC day starts at 08:00).
+ */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+};
+
+/** The wall-clock reading in `timeZone` at `at`, read as if it were UTC (ms). */
+const wallClockMs = (timeZone: string, at: number): number => {
+  const parts: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(new Date(at))) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return Date.UTC(
+    parts.year as number,
+    (parts.month as number) - 1,
+    parts.day as number,
+    parts.hour as number,
+    parts.minute as number,
+    parts.second as number,
+  );
+};
+
+/** The calendar date (YYYY-MM-DD) that it is in `timeZone` at `at`. */
+export const dateIn = (timeZone: string, at: Date): string =>
+  new Date(wallClockMs(timeZone, at.getTime())).toISOString().slice(0, 10);
+
+/** The instant a calendar date (YYYY-MM-DD) begins in `timeZone`: its local midnight. */
+export const midnightIn = (timeZone: string, date: string): Date => {
+  const midnight = Date.parse(`${date}T00:00:00.000Z`);
+  // The zone's offset at a guess, then at the corrected guess (the offset may change that night).
+  let instant = midnight - (wallClockMs(timeZone, midnight) - midnight);
+  instant = midnight - (wallClockMs(timeZone, instant) - Math.floor(instant / 1000) * 1000);
+  return new Date(instant);
+};
+
+/** The calendar date after `date` (YYYY-MM-DD). */
+export const nextDate = (date: string): string =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10);
+
+/** The instant the day holding `at` began in `timeZone` (its local midnight). */
+export const startOfDayIn = (timeZone: string, at: Date): Date => midnightIn(timeZone, dateIn(timeZone, at));
