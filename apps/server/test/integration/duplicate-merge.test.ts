@@ -72,6 +72,41 @@ describe('duplicate scan and merge', () => {
     expect(ocean.matchedOn).toEqual(['email']);
   });
 
+  it('a rescan keeps the groups it finds again, and replaces those that changed', async () => {
+    const groupsNow = async () =>
+      (await org.admin.get('/api/v1/customers/duplicate-groups', { limit: 100 })).body.items as Array<{
+        id: string;
+        members: Array<{ name: string }>;
+      }>;
+    const before = await groupsNow();
+    await scan();
+    const again = await groupsNow();
+    // Found again: the same groups, with the same ids (a reviewer's list does not reshuffle).
+    expect(again.map((group) => group.id).sort()).toEqual(before.map((group) => group.id).sort());
+
+    // A third holder of the Blue Ocean email changes that group: it is replaced, the other stays.
+    const ocean = before.find((group) => group.members.some((member) => member.name === '完全不同的名字'));
+    const holder = await createCustomer(org.admin, { name: '第四个持有人' });
+    const contact = await org.admin.post('/api/v1/contacts', {
+      customerId: holder.id,
+      name: '另一位联系人',
+      email: 'hi@blueocean.com',
+    });
+    expect(contact.status).toBe(201);
+    await scan();
+    const after = await groupsNow();
+    expect(after.map((group) => group.id)).not.toContain(ocean?.id);
+    const replaced = after.find((group) => group.members.some((member) => member.name === '第四个持有人'));
+    expect(replaced?.members.map((member) => member.name).sort()).toEqual(
+      ['Blue Ocean Trading Co., Ltd.', '完全不同的名字', '第四个持有人'].sort(),
+    );
+    const kept = before.filter((group) => group.id !== ocean?.id).map((group) => group.id);
+    expect(after.map((group) => group.id)).toEqual(expect.arrayContaining(kept));
+    expect(after).toHaveLength(before.length);
+    await org.admin.delete(`/api/v1/customers/${holder.id}`);
+    await scan();
+  });
+
   it('merges with the chosen value per field, moving contacts and combining phones and tags', async () => {
     const rep = await createUser(t.app, org, { roleId: org.roles.rep, name: 'Merge Rep' });
     const survivor = await createCustomer(org.admin, {

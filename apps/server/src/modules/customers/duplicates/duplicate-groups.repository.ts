@@ -71,17 +71,37 @@ export class DuplicateGroupsRepository {
     return new Set(rows.map((row) => pairKey(row.customer_a, row.customer_b)));
   }
 
-  /** The scan's groups replace the open groups of earlier scans (merged and dismissed ones stay). */
+  /**
+   * The scan's groups replace the open groups of earlier scans (merged and dismissed ones stay). A
+   * group found again (same members, same reasons) is kept as it is — its id, its place in the list —
+   * so a rescan writes only what changed instead of deleting and rewriting every group (at 1M
+   * customers, 190 000 groups and 550 000 members: ~20 s of writes).
+   */
   async replaceOpenGroups(
     executor: Kysely<Database>,
     scanId: string,
     groups: Array<{ ids: string[]; reasons: unknown }>,
     at: string,
   ) {
-    await executor.deleteFrom('duplicate_groups').where('status', '=', 'open').execute();
-    for (let start = 0; start < groups.length; start += 200) {
-      const part = groups.slice(start, start + 200).map((group) => ({ ...group, id: newId() }));
-      if (part.length === 0) continue;
+    const { bySignature: existing, repeated } = await this.openGroupsBySignature(executor);
+    const fresh: Array<{ ids: string[]; reasons: string; id: string }> = [];
+    const seen = new Set<string>();
+    for (const group of groups) {
+      const reasons = JSON.stringify(group.reasons);
+      const signature = signatureOf(group.ids, reasons);
+      if (seen.has(signature)) continue;
+      seen.add(signature);
+      if (existing.has(signature)) existing.delete(signature);
+      else fresh.push({ ids: group.ids, reasons, id: newId() });
+    }
+    const stale = [...existing.values(), ...repeated];
+    for (let start = 0; start < stale.length; start += 500) {
+      const part = stale.slice(start, start + 500);
+      await executor.deleteFrom('duplicate_group_members').where('group_id', 'in', part).execute();
+      await executor.deleteFrom('duplicate_groups').where('id', 'in', part).execute();
+    }
+    for (let start = 0; start < fresh.length; start += 200) {
+      const part = fresh.slice(start, start + 200);
       await executor
         .insertInto('duplicate_groups')
         .values(
@@ -89,7 +109,7 @@ export class DuplicateGroupsRepository {
             id: group.id,
             scan_id: scanId,
             status: 'open',
-            reasons: JSON.stringify(group.reasons),
+            reasons: group.reasons,
             size: group.ids.length,
             created_at: at,
             resolved_at: null,
@@ -107,6 +127,49 @@ export class DuplicateGroupsRepository {
           .values(members.slice(offset, offset + 5000))
           .execute();
       }
+    }
+    return { kept: seen.size - fresh.length, added: fresh.length, removed: stale.length };
+  }
+
+  /**
+   * Open groups by what they hold (`signatureOf`), read in id order a page at a time; `repeated`
+   * are the ids of groups that hold the same as an earlier one.
+   */
+  private async openGroupsBySignature(executor: Kysely<Database>) {
+    const bySignature = new Map<string, string>();
+    const repeated: string[] = [];
+    const put = (group: { id: string; reasons: string; ids: string[] }) => {
+      const signature = signatureOf(group.ids, group.reasons);
+      if (bySignature.has(signature)) repeated.push(group.id);
+      else bySignature.set(signature, group.id);
+    };
+    let afterId: string | undefined;
+    for (;;) {
+      let query = executor
+        .selectFrom('duplicate_groups as g')
+        .innerJoin('duplicate_group_members as m', 'm.group_id', 'g.id')
+        .select(['g.id', 'g.reasons', 'm.customer_id'])
+        .where('g.status', '=', 'open')
+        .orderBy('g.id')
+        .limit(20_000);
+      if (afterId) query = query.where('g.id', '>', afterId);
+      const rows = await query.execute();
+      if (rows.length === 0) return { bySignature, repeated };
+      // A page ends on a whole group: the last group's rows are read again with the next page.
+      const lastId = rows.length === 20_000 ? rows.at(-1)?.id : undefined;
+      let current: { id: string; reasons: string; ids: string[] } | undefined;
+      for (const row of rows) {
+        if (row.id === lastId) break;
+        if (current?.id !== row.id) {
+          if (current) put(current);
+          current = { id: row.id, reasons: row.reasons, ids: [] };
+        }
+        current.ids.push(row.customer_id);
+      }
+      if (current) put(current);
+      if (!lastId) return { bySignature, repeated };
+      // The page was one group only (a group larger than a page is impossible: ≤ 500 members).
+      afterId = rows.findLast((row) => row.id !== lastId)?.id ?? lastId;
     }
   }
 
@@ -184,3 +247,6 @@ export class DuplicateGroupsRepository {
 
 const orderPair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 export const pairKey = (a: string, b: string) => orderPair(a, b).join('|');
+
+/** What a group holds, whatever the order its members were found in. */
+const signatureOf = (ids: readonly string[], reasons: string) => `${[...ids].sort().join(',')}|${reasons}`;
