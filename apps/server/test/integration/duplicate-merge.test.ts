@@ -103,8 +103,23 @@ describe('duplicate scan and merge', () => {
     const kept = before.filter((group) => group.id !== ocean?.id).map((group) => group.id);
     expect(after.map((group) => group.id)).toEqual(expect.arrayContaining(kept));
     expect(after).toHaveLength(before.length);
+    // A deleted contact's email, and a deleted customer, tie nobody.
+    const oceanNames = async () =>
+      (await groupsNow())
+        .find((group) => group.members.some((member) => member.name === '完全不同的名字'))
+        ?.members.map((member) => member.name)
+        .sort();
+    expect((await org.admin.delete(`/api/v1/contacts/${contact.body.id}`)).status).toBe(200);
+    await scan();
+    expect(await oceanNames()).toEqual(['Blue Ocean Trading Co., Ltd.', '完全不同的名字'].sort());
+    await org.admin.post('/api/v1/contacts', {
+      customerId: holder.id,
+      name: '又一位',
+      email: 'hi@blueocean.com',
+    });
     await org.admin.delete(`/api/v1/customers/${holder.id}`);
     await scan();
+    expect(await oceanNames()).toEqual(['Blue Ocean Trading Co., Ltd.', '完全不同的名字'].sort());
   });
 
   it('merges with the chosen value per field, moving contacts and combining phones and tags', async () => {
