@@ -122,6 +122,39 @@ describe('duplicate scan and merge', () => {
     expect(await oceanNames()).toEqual(['Blue Ocean Trading Co., Ltd.', '完全不同的名字'].sort());
   });
 
+  it('pages through the groups largest first, each group once', async () => {
+    // More groups of mixed sizes: 2 to 5 customers of one name with different legal forms.
+    const names = ['北极星物流', '金色麦田餐饮', '青山绿水旅游', '红枫叶教育', '白云山制药', '海蓝之谜传媒'];
+    const suffixes = ['', '有限公司', '股份有限公司', '集团', '集团有限公司'];
+    for (const [index, size] of [2, 5, 3, 2, 4, 3].entries()) {
+      for (const suffix of suffixes.slice(0, size)) {
+        await createCustomer(org.admin, { name: `${names[index]}${suffix}`, acknowledgeDuplicates: true });
+      }
+    }
+    await scan();
+    const all = (await org.admin.get('/api/v1/customers/duplicate-groups', { limit: 100 })).body
+      .items as Array<{
+      id: string;
+      members: unknown[];
+    }>;
+    const sizes = all.map((group) => group.members.length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await org.admin.get('/api/v1/customers/duplicate-groups', {
+        limit: 2,
+        ...(cursor ? { cursor } : {}),
+      });
+      expect(page.status).toBe(200);
+      paged.push(...page.body.items.map((group: { id: string }) => group.id));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(paged).toEqual(all.map((group) => group.id));
+    const bad = await org.admin.get('/api/v1/customers/duplicate-groups', { cursor: 'not-a-cursor' });
+    expect(bad.status).toBe(400);
+  });
+
   it('merges with the chosen value per field, moving contacts and combining phones and tags', async () => {
     const rep = await createUser(t.app, org, { roleId: org.roles.rep, name: 'Merge Rep' });
     const survivor = await createCustomer(org.admin, {

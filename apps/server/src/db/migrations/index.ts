@@ -11,6 +11,7 @@ import * as webForms from './2026-12-01-0007-web-forms';
 import * as tagsAndSegments from './2026-12-01-0008-tags-and-segments';
 import * as fileRetention from './2026-12-01-0009-file-retention';
 import * as organizationTimeZone from './2026-12-01-0010-organization-time-zone';
+import * as duplicateGroupsOrder from './2026-12-01-0011-duplicate-groups-order';
 
 export interface DialectMigration {
   up(db: Kysely<unknown>, dialect: DialectName): Promise<void>;
@@ -30,4 +31,5 @@ export const migrations: Record<string, DialectMigration> = {
   '2026-12-01-0008-tags-and-segments': tagsAndSegments,
   '2026-12-01-0009-file-retention': fileRetention,
   '2026-12-01-0010-organization-time-zone': organizationTimeZone,
+  '2026-12-01-0011-duplicate-groups-order': duplicateGroupsOrder,
 };

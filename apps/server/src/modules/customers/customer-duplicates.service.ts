@@ -1,11 +1,12 @@
 import type { DuplicateGroup, DuplicateMatchKind, DuplicateScan } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { notFound, ruleViolation } from '../../platform/errors/app-error';
+import { AppError, notFound, ruleViolation } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { failureOf } from '../../platform/jobs/job-failure';
 import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
 import { companyNameKey } from '../../platform/normalize/company-name.normalize';
+import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { SettingsService } from '../settings/settings.service';
@@ -70,7 +71,7 @@ export class CustomerDuplicatesService {
   async listGroups(actor: Actor, page: { limit: number; cursor?: string }) {
     this.assertMayResolve(actor);
     const items: DuplicateGroup[] = [];
-    let cursor = page.cursor;
+    let cursor = page.cursor ? afterOf(page.cursor) : undefined;
     let exhausted = false;
     // Groups the actor sees fewer than two members of are skipped; keep reading until the page is full.
     while (items.length < page.limit && !exhausted) {
@@ -98,7 +99,7 @@ export class CustomerDuplicatesService {
         ),
       ]);
       for (const row of rows) {
-        cursor = row.id;
+        cursor = { size: row.size, id: row.id };
         const shown = (members.get(row.id) ?? [])
           .map((id) => details.get(id))
           .filter((c) => c && !c.deleted_at);
@@ -136,7 +137,7 @@ export class CustomerDuplicatesService {
       items.length >= page.limit && cursor
         ? (await this.groups.listOpen(this.db, cursor, 1)).length > 0
         : false;
-    return { items, nextCursor: more ? (cursor as string) : null };
+    return { items, nextCursor: more && cursor ? encodeCursor([cursor.size, cursor.id]) : null };
   }
 
   /** "These are different customers": the group closes and later scans do not propose its pairs. */
@@ -243,6 +244,15 @@ export class CustomerDuplicatesService {
     return { found, scanned: records.length };
   }
 }
+
+/** A page's cursor: the (size, id) of its last group. */
+const afterOf = (cursor: string): { size: number; id: string } => {
+  const [size, id] = decodeCursor(cursor, 2);
+  if (typeof size !== 'number' || typeof id !== 'string') {
+    throw new AppError('INVALID_CURSOR', 400, {}, { cursor: 'invalid' });
+  }
+  return { size, id };
+};
 
 const toScan = (row: ScanRow): DuplicateScan => ({
   id: row.id,

@@ -193,7 +193,8 @@ export class DuplicateGroupsRepository {
     }
   }
 
-  listOpen(executor: Kysely<Database>, afterId: string | undefined, limit: number) {
+  /** Open groups, largest first, a keyset page after (size, id) — read through (status, size, id). */
+  listOpen(executor: Kysely<Database>, after: { size: number; id: string } | undefined, limit: number) {
     let query = executor
       .selectFrom('duplicate_groups')
       .selectAll()
@@ -201,7 +202,11 @@ export class DuplicateGroupsRepository {
       .orderBy('size', 'desc')
       .orderBy('id')
       .limit(limit);
-    if (afterId) query = query.where('id', '>', afterId);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([eb('size', '<', after.size), eb.and([eb('size', '=', after.size), eb('id', '>', after.id)])]),
+      );
+    }
     return query.execute();
   }
 
