@@ -19,7 +19,9 @@ test.describe('organisation settings', () => {
     const zone = page.getByRole('combobox', { name: 'Time zone' });
     await zone.click();
     await zone.fill('Berlin');
-    await openDropdown(page).getByText(/^Europe\/Berlin \(UTC\+0[12]:00\)$/).click();
+    await openDropdown(page)
+      .getByText(/^Europe\/Berlin \(UTC\+0[12]:00\)$/)
+      .click();
     await expect(page.getByTestId('time-zone-now')).toContainText('It is ');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByText('Organisation settings saved')).toBeVisible();
