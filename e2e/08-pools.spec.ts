@@ -100,8 +100,11 @@ test.describe('public pools', () => {
       const modal = repAPage.getByRole('dialog', { name: `Return ${name} to a pool` });
       // antd's option list animates in: a click can land before it settles, so pick until it shows.
       await expect(async () => {
-        await modal.getByRole('combobox', { name: 'Pool' }).click();
-        await openDropdown(repAPage).getByText(poolName, { exact: true }).click();
+        // Opened only when closed: a second click would close a list still animating in.
+        if (!(await openDropdown(repAPage).isVisible())) {
+          await modal.getByRole('combobox', { name: 'Pool' }).click();
+        }
+        await openDropdown(repAPage).getByText(poolName, { exact: true }).click({ timeout: 2000 });
         // Once chosen, the list closes and the name shows once, in the select.
         await expect(openDropdown(repAPage)).toBeHidden({ timeout: 1000 });
         await expect(modal.getByText(poolName, { exact: true }).filter({ visible: true })).toHaveCount(1, {

@@ -1,6 +1,7 @@
 import { returnToPoolSchema } from '@kehu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Form, Input, Modal, Select } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showFormError, zodRule } from '../../../app/forms';
 import { invalidateAfterTransfer } from '../api/ownership-api';
@@ -32,6 +33,12 @@ export const CustomerReturnModal = ({
   const [form] = Form.useForm<ReturnValues>();
   const pools = useQuery(returnPoolsQueryOptions);
   const options = (pools.data?.items ?? []).map((pool) => ({ value: pool.id, label: pool.name }));
+  // The only pool is chosen once the pools arrive. (Remounting the form for it closed a pool list
+  // the user had just opened.)
+  const onlyPool = options.length === 1 ? options[0]?.value : undefined;
+  useEffect(() => {
+    if (onlyPool && !form.getFieldValue('poolId')) form.setFieldValue('poolId', onlyPool);
+  }, [onlyPool, form]);
 
   const move = useMutation({
     mutationFn: (values: ReturnValues) =>
@@ -72,8 +79,6 @@ export const CustomerReturnModal = ({
       <Form<ReturnValues>
         form={form}
         layout="vertical"
-        initialValues={{ poolId: options.length === 1 ? options[0]?.value : undefined }}
-        key={options.length === 1 ? 'one' : 'many'}
         onFinish={(values) => move.mutate(values)}
         requiredMark
       >
