@@ -5,8 +5,10 @@ import {
   createCustomer,
   createDepartment,
   createUser,
+  login,
   type Org,
   setupOrganization,
+  USER_PASSWORD,
 } from '../factories';
 import { ApiClient, buildTestApp, type TestApp } from '../test-app';
 
@@ -112,6 +114,52 @@ describe('organisation settings and its time zone', () => {
     await org.admin.patch('/api/v1/settings/organization', { timeZone: 'UTC' });
     expect((await createdOn(lateDay as string)).sort()).toEqual([late.id, early.id].sort());
     await org.admin.patch('/api/v1/settings/organization', { timeZone: 'Asia/Shanghai' });
+  });
+
+  it("names the reclaim date in a warning by the organisation's calendar", async () => {
+    const north = await createDepartment(org, '华北');
+    const pool = await org.admin.post('/api/v1/pools', {
+      name: '回收日期公海',
+      departmentIds: [north],
+      adminIds: [],
+      rules: {
+        ...defaultPoolRules,
+        reclaim: { noFollowUpDays: 2, noNewOpportunityDays: null, noDealDays: null },
+        warnDaysBefore: 1,
+      },
+    });
+    expect(pool.status, JSON.stringify(pool.body)).toBe(201);
+    const rep = await createUser(t.app, org, { roleId: org.roles.rep, departmentId: north });
+    const customer = await createCustomer(rep.client, { name: '待回收日期客户' });
+    const due = new Date(t.clock.now().getTime() + 2 * 24 * hour);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(due);
+    // Past 16:00 UTC, the reclaim day in Beijing is a day later than in UTC.
+    expect(local).not.toBe(due.toISOString().slice(0, 10));
+    t.clock.advance(25 * hour);
+    const signedIn = await login(t.app, rep.email, USER_PASSWORD);
+    await (await login(t.app, 'admin@example.com', ADMIN_PASSWORD)).post('/api/v1/pools/reclaim');
+    const warning = (await signedIn.get('/api/v1/notifications')).body.items.find(
+      (notice: { kind: string; payload: { name: string } }) =>
+        notice.kind === 'pool.reclaimWarning' && notice.payload.name === customer.name,
+    );
+    expect(warning?.payload.on).toBe(local);
+  });
+
+  it("names an export's file by the organisation's date", async () => {
+    // The clock is past 16:00 UTC: already the next day in Beijing.
+    const now = t.clock.now();
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(now);
+    expect(local).not.toBe(now.toISOString().slice(0, 10));
+    const created = await org.admin.post('/api/v1/exports', {
+      entity: 'customer',
+      format: 'csv',
+      filters: {},
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await t.services.jobs.drain();
+    const download = await org.admin.request('GET', `/api/v1/exports/${created.body.id}/download`);
+    expect(download.status).toBe(200);
+    expect(String(download.headers['content-disposition'])).toContain(`customers-${local}.csv`);
   });
 });
 

@@ -1,4 +1,5 @@
 import type { CustomerListQuery } from '@kehu/contracts';
+import { midnightIn, nextDate } from '@kehu/contracts';
 import { type ExpressionBuilder, type Kysely, type SelectQueryBuilder, type SqlBool, sql } from 'kysely';
 import type { DialectName } from '../../db/dialect';
 import { containsText, jsonArrayContains, jsonNumberCompare, jsonValueEquals } from '../../db/dialect';
@@ -8,7 +9,6 @@ import { type KeysetSort, keysetPage } from '../../platform/pagination/keyset';
 import type { Actor } from '../../platform/permissions/actor';
 import { scopeWithShares } from '../../platform/permissions/data-scope';
 import { ftsPhrase, planSearch, type SearchPlan } from '../../platform/search/search-text';
-import { midnightIn, nextDate } from '../../platform/zoned-time';
 import {
   type CustomerQuery,
   type CustomerRow,
@@ -148,7 +148,7 @@ export class CustomerListRepository {
     if (query.industry) conditions.push(equals('c.industry', query.industry));
     if (query.source) conditions.push(equals('c.source', query.source));
     // Dates are days where the organisation works: in Beijing, 12-01 starts at 11-30T16:00Z.
-    const zone = query.timeZone ?? 'UTC';
+    const zone = query.timeZone;
     if (query.createdFrom) {
       const from = midnightIn(zone, query.createdFrom).toISOString();
       conditions.push(sql<SqlBool>`${createdPlus}c.created_at >= ${from}`);

@@ -7,8 +7,8 @@ import type { CustomFilter } from '../custom-fields/custom-filters';
 /** The list query with its custom-field conditions already checked against the definitions. */
 export type CustomerQuery = CustomerListQuery & {
   customFilters?: CustomFilter[];
-  /** Where the created-date range's days start (the organisation's time zone); UTC if absent. */
-  timeZone?: string;
+  /** Where the created-date range's days start: the organisation's (`CustomersService.withCustomFilters`). */
+  timeZone: string;
 };
 
 export type CustomerRow = Omit<Selectable<CustomersTable>, 'search_text' | 'name_key' | 'merged_into_id'>;
