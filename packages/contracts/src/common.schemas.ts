@@ -4,15 +4,6 @@ export const idSchema = z.uuid();
 export const idParamsSchema = z.strictObject({ id: idSchema });
 export const isoDateTimeSchema = z.string();
 
-/** Whether the runtime knows an IANA time zone name (Asia/Shanghai, Europe/Berlin). */
-export const isTimeZone = (value: string): boolean => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-};
 /** An IANA time zone name; the server checks that it exists (`isTimeZone`) and names the field. */
 export const timeZoneSchema = z.string().trim().min(1).max(64);
 

@@ -13,4 +13,5 @@ export * from './permissions';
 export * from './permissions.schemas';
 export * from './pools.schemas';
 export * from './segments.schemas';
+export * from './time-zones';
 export * from './web-forms.schemas';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateIn, startOfDayIn } from './zoned-time';
+import { dateIn, startOfDayIn, utcOffsetMinutes } from './time-zones';
 
 describe('days in a time zone', () => {
   it('starts Beijing days at 16:00 UTC the evening before', () => {
@@ -33,5 +33,15 @@ describe('days in a time zone', () => {
     expect(startOfDayIn('Asia/Kolkata', new Date('2026-12-01T12:00:00Z')).toISOString()).toBe(
       '2026-11-30T18:30:00.000Z',
     );
+  });
+});
+
+describe('UTC offsets', () => {
+  it('gives minutes ahead of UTC, half hours and daylight saving time included', () => {
+    const winter = new Date('2026-12-01T12:00:00Z');
+    expect(utcOffsetMinutes('Asia/Shanghai', winter)).toBe(480);
+    expect(utcOffsetMinutes('Asia/Kolkata', winter)).toBe(330);
+    expect(utcOffsetMinutes('America/New_York', winter)).toBe(-300);
+    expect(utcOffsetMinutes('America/New_York', new Date('2026-07-01T12:00:00Z'))).toBe(-240);
   });
 });

@@ -1,5 +1,15 @@
+/** Whether the runtime knows an IANA time zone name (Asia/Shanghai, Europe/Berlin). */
+export const isTimeZone = (value: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /**
- * Calendar days in the organisation's time zone. Stored times are UTC; a "day" for a daily quota or
+ * Calendar days in the organisation's time zone (the server's quotas and dates, the web's settings). Stored times are UTC; a "day" for a daily quota or
  * a date in a message is the day where the organisation works (in Beijing the UTC day starts at 08:00).
  */
 
@@ -38,6 +48,10 @@ const wallClockMs = (timeZone: string, at: number): number => {
     parts.second as number,
   );
 };
+
+/** How far `timeZone` is ahead of UTC at `at`, in minutes (Asia/Shanghai: 480). */
+export const utcOffsetMinutes = (timeZone: string, at: Date): number =>
+  Math.round((wallClockMs(timeZone, at.getTime()) - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 
 /** The calendar date (YYYY-MM-DD) that it is in `timeZone` at `at`. */
 export const dateIn = (timeZone: string, at: Date): string =>

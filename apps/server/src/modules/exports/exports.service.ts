@@ -2,6 +2,7 @@ import {
   type CreateExport,
   type CustomerListQuery,
   createExportSchema,
+  dateIn,
   type Export,
   type Locale,
 } from '@kehu/contracts';
@@ -15,7 +16,6 @@ import { newId } from '../../platform/ids';
 import { failureOf } from '../../platform/jobs/job-failure';
 import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
-import { dateIn } from '../../platform/zoned-time';
 import type { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import type { CustomersService } from '../customers/customers.service';
 import type { OrganizationService } from '../organization/organization.service';

@@ -1,9 +1,11 @@
 import {
   assignSchema,
   claimSchema,
+  dateIn,
   type PooledCustomer,
   poolCustomersQuerySchema,
   returnToPoolSchema,
+  startOfDayIn,
 } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
@@ -20,7 +22,6 @@ import {
 import type { Notifier } from '../../../platform/notifications/notifier';
 import { decodeCursor, encodeCursor } from '../../../platform/pagination/cursor';
 import { type Actor, assertCan, can } from '../../../platform/permissions/actor';
-import { dateIn, startOfDayIn } from '../../../platform/zoned-time';
 import type { DepartmentsService } from '../../departments/departments.service';
 import type { OrganizationService } from '../../organization/organization.service';
 import type { UsersService } from '../../users/users.service';

@@ -1,10 +1,10 @@
 import type { CustomerLevel, ReclaimRule, ReclaimRun } from '@kehu/contracts';
+import { dateIn } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
 import { dailyAtUtc } from '../../../platform/jobs/schedules';
 import type { Notice, Notifier } from '../../../platform/notifications/notifier';
 import { type Actor, assertCan } from '../../../platform/permissions/actor';
-import { dateIn } from '../../../platform/zoned-time';
 import type { DepartmentsService } from '../../departments/departments.service';
 import type { OrganizationService } from '../../organization/organization.service';
 import { type PoolDefinition, poolForDepartment } from './pool-access';

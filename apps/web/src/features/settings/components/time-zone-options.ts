@@ -1,3 +1,5 @@
+import { utcOffsetMinutes } from '@kehu/contracts';
+
 /** The runtime's IANA time zones, each labelled with its UTC offset now ("Asia/Shanghai (UTC+08:00)"). */
 export const timeZoneOptions = (current: string | undefined, at = new Date()) => {
   const zones = new Set(Intl.supportedValuesOf('timeZone'));
@@ -26,20 +28,10 @@ export const nowIn = (zone: string, at = new Date()): string => {
   }
 };
 
+/** A zone the runtime cannot format (it is in the list, so that is unlikely) sorts as UTC. */
 const offsetMinutes = (zone: string, at: Date): number => {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    }).formatToParts(at);
-    const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
-    const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
-    return Math.round((wall - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000);
+    return utcOffsetMinutes(zone, at);
   } catch {
     return 0;
   }
