@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateIn, startOfDayIn, utcOffsetMinutes } from './time-zones';
+import { dateIn, nextWallTimeIn, startOfDayIn, utcOffsetMinutes } from './time-zones';
 
 describe('days in a time zone', () => {
   it('starts Beijing days at 16:00 UTC the evening before', () => {
@@ -43,5 +43,26 @@ describe('UTC offsets', () => {
     expect(utcOffsetMinutes('Asia/Kolkata', winter)).toBe(330);
     expect(utcOffsetMinutes('America/New_York', winter)).toBe(-300);
     expect(utcOffsetMinutes('America/New_York', new Date('2026-07-01T12:00:00Z'))).toBe(-240);
+  });
+});
+
+describe('the next local time of day', () => {
+  const next = (timeZone: string, from: string, hour: number) =>
+    nextWallTimeIn(timeZone, new Date(from), hour).toISOString();
+
+  it('is today when the hour is still ahead, else tomorrow', () => {
+    // 02:00 in Beijing is 18:00 UTC the evening before.
+    expect(next('Asia/Shanghai', '2026-12-01T17:59:00Z', 2)).toBe('2026-12-01T18:00:00.000Z');
+    expect(next('Asia/Shanghai', '2026-12-01T18:00:00Z', 2)).toBe('2026-12-02T18:00:00.000Z');
+    expect(next('UTC', '2026-12-01T01:00:00Z', 2)).toBe('2026-12-01T02:00:00.000Z');
+  });
+
+  it('keeps the local hour across daylight saving time', () => {
+    expect(next('America/New_York', '2026-07-01T12:00:00Z', 2)).toBe('2026-07-02T06:00:00.000Z');
+    expect(next('America/New_York', '2026-12-01T12:00:00Z', 2)).toBe('2026-12-02T07:00:00.000Z');
+    // 2026-11-01: the clocks go back at 02:00 EDT; the day after runs at 02:00 EST.
+    expect(next('America/New_York', '2026-11-01T12:00:00Z', 2)).toBe('2026-11-02T07:00:00.000Z');
+    // 2027-03-14: 02:00 does not exist (01:59 EST is followed by 03:00 EDT); that night's run is at 01:00 EST.
+    expect(next('America/New_York', '2027-03-14T04:00:00Z', 2)).toBe('2027-03-14T06:00:00.000Z');
   });
 });

@@ -57,13 +57,25 @@ export const utcOffsetMinutes = (timeZone: string, at: Date): number =>
 export const dateIn = (timeZone: string, at: Date): string =>
   new Date(wallClockMs(timeZone, at.getTime())).toISOString().slice(0, 10);
 
-/** The instant a calendar date (YYYY-MM-DD) begins in `timeZone`: its local midnight. */
-export const midnightIn = (timeZone: string, date: string): Date => {
-  const midnight = Date.parse(`${date}T00:00:00.000Z`);
+/**
+ * The instant the clocks in `timeZone` read `hour`:`minute` on a calendar date (YYYY-MM-DD). A
+ * reading the clocks skip (spring forward) falls an hour earlier; one they repeat, the first time.
+ */
+export const wallTimeIn = (timeZone: string, date: string, hour: number, minute = 0): Date => {
+  const wanted = Date.parse(`${date}T00:00:00.000Z`) + (hour * 60 + minute) * 60_000;
   // The zone's offset at a guess, then at the corrected guess (the offset may change that night).
-  let instant = midnight - (wallClockMs(timeZone, midnight) - midnight);
-  instant = midnight - (wallClockMs(timeZone, instant) - Math.floor(instant / 1000) * 1000);
+  let instant = wanted - (wallClockMs(timeZone, wanted) - wanted);
+  instant = wanted - (wallClockMs(timeZone, instant) - Math.floor(instant / 1000) * 1000);
   return new Date(instant);
+};
+
+/** The instant a calendar date (YYYY-MM-DD) begins in `timeZone`: its local midnight. */
+export const midnightIn = (timeZone: string, date: string): Date => wallTimeIn(timeZone, date, 0);
+
+/** The first moment after `from` that the clocks in `timeZone` read `hour`:`minute` (daily jobs). */
+export const nextWallTimeIn = (timeZone: string, from: Date, hour: number, minute = 0): Date => {
+  const today = wallTimeIn(timeZone, dateIn(timeZone, from), hour, minute);
+  return today > from ? today : wallTimeIn(timeZone, nextDate(dateIn(timeZone, from)), hour, minute);
 };
 
 /** The calendar date after `date` (YYYY-MM-DD). */

@@ -2,7 +2,7 @@ import type { DatabaseHandle } from '../db/database';
 import { SessionsRepository } from '../platform/auth/sessions.repository';
 import { FileStore } from '../platform/files/file-store';
 import { JobRunner } from '../platform/jobs/job-runner';
-import { dailyAtUtc } from '../platform/jobs/schedules';
+import { dailyAt } from '../platform/jobs/schedules';
 import { Notifier } from '../platform/notifications/notifier';
 import { AuthService } from './auth/auth.service';
 import { ContactsService } from './contacts/contacts.service';
@@ -15,7 +15,7 @@ import { CustomerMergeService } from './customers/customer-merge.service';
 import { CustomerTransferService } from './customers/customer-transfer.service';
 import { CustomersService } from './customers/customers.service';
 import { PoolMovesService } from './customers/pools/pool-moves.service';
-import { nextReclaimRun, PoolReclaimService, RECLAIM_JOB } from './customers/pools/pool-reclaim.service';
+import { PoolReclaimService, RECLAIM_HOUR, RECLAIM_JOB } from './customers/pools/pool-reclaim.service';
 import { PoolsService } from './customers/pools/pools.service';
 import { SegmentsService } from './customers/segments/segments.service';
 import { TagsService } from './customers/segments/tags.service';
@@ -25,6 +25,8 @@ import { ImportsService } from './imports/imports.service';
 
 /** Daily: stale drafts, old imports' files and old export files are deleted. */
 export const FILE_RETENTION_JOB = 'files.retention';
+/** File clean-up runs daily at 03:00 where the organisation works, after the reclaim. */
+const FILE_RETENTION_HOUR = 3;
 
 import { OrganizationService } from './organization/organization.service';
 import { SetupService } from './organization/setup.service';
@@ -121,7 +123,8 @@ export function createServices(
   );
   const poolReclaim = new PoolReclaimService(db, now, pools, poolMoves, departments, notifier, organization);
   jobs.register(RECLAIM_JOB, () => poolReclaim.run().then(() => undefined));
-  jobs.every(RECLAIM_JOB, nextReclaimRun);
+  const organizationTimeZone = () => organization.timeZone();
+  jobs.every(RECLAIM_JOB, dailyAt(RECLAIM_HOUR, organizationTimeZone));
   const tags = new TagsService(db, now);
   const segments = new SegmentsService(db, now, customers, customers.lists, users);
   const webForms = new WebFormsService(db, now, users, pools, customFields);
@@ -143,7 +146,9 @@ export function createServices(
     await imports.removeOldFiles();
     await exports.expireOld();
   });
-  jobs.every(FILE_RETENTION_JOB, dailyAtUtc(19));
+  jobs.every(FILE_RETENTION_JOB, dailyAt(FILE_RETENTION_HOUR, organizationTimeZone));
+  // Daily runs follow the organisation's clock: a new time zone moves the runs already queued.
+  organization.onTimeZoneChange(() => jobs.reschedule());
   return {
     sessions,
     organization,

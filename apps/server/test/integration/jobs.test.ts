@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextReclaimRun } from '../../src/modules/customers/pools/pool-reclaim.service';
+import { setupOrganization } from '../factories';
 import { buildTestApp, type TestApp } from '../test-app';
 
 describe('background jobs', () => {
@@ -10,7 +10,7 @@ describe('background jobs', () => {
   });
   afterAll(() => t.close());
 
-  it('keeps exactly one daily reclaim queued once the runner starts, at 18:00 UTC', async () => {
+  it('keeps exactly one daily reclaim queued once the runner starts, at 02:00 Beijing time (18:00 UTC)', async () => {
     t.services.jobs.start(60_000);
     await new Promise((resolve) => setTimeout(resolve, 200));
     t.services.jobs.start(60_000);
@@ -24,11 +24,6 @@ describe('background jobs', () => {
     expect(queued).toEqual([
       { type: 'pools.reclaim', status: 'queued', run_after: '2026-11-23T18:00:00.000Z' },
     ]);
-  });
-
-  it('schedules the next reclaim for the coming 18:00 UTC', () => {
-    expect(nextReclaimRun(new Date('2026-12-01T17:59:00Z')).toISOString()).toBe('2026-12-01T18:00:00.000Z');
-    expect(nextReclaimRun(new Date('2026-12-01T18:00:00Z')).toISOString()).toBe('2026-12-02T18:00:00.000Z');
   });
 
   it('re-queues a job whose process died, and runs it again', async () => {
@@ -50,5 +45,51 @@ describe('background jobs', () => {
       .where('id', '=', id)
       .executeTakeFirst();
     expect(row).toEqual({ status: 'succeeded', attempts: 1 });
+  });
+});
+
+describe("daily jobs on the organisation's clock", () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  const queued = () =>
+    t.database.db
+      .selectFrom('jobs')
+      .select(['type', 'run_after'])
+      .where('status', '=', 'queued')
+      .where('type', 'in', ['pools.reclaim', 'files.retention'])
+      .orderBy('type')
+      .execute();
+
+  it('moves the queued reclaim and file clean-up to the new local night when the time zone changes', async () => {
+    const org = await setupOrganization(t.app, 'en');
+    t.services.jobs.start(60_000);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await t.services.jobs.stop();
+    // 2026-11-23 08:00 UTC is 16:00 in Beijing: tonight's 02:00 and 03:00 there.
+    expect(await queued()).toEqual([
+      { type: 'files.retention', run_after: '2026-11-23T19:00:00.000Z' },
+      { type: 'pools.reclaim', run_after: '2026-11-23T18:00:00.000Z' },
+    ]);
+
+    const saved = await org.admin.patch('/api/v1/settings/organization', { timeZone: 'America/New_York' });
+    expect(saved.status).toBe(200);
+    // 08:00 UTC is 03:00 in New York (EST, UTC-5): the next 02:00 and 03:00 are tomorrow's.
+    expect(await queued()).toEqual([
+      { type: 'files.retention', run_after: '2026-11-24T08:00:00.000Z' },
+      { type: 'pools.reclaim', run_after: '2026-11-24T07:00:00.000Z' },
+    ]);
+
+    // Saving the same time zone again leaves the schedule alone.
+    await t.database.db.updateTable('jobs').set({ run_after: '2026-11-25T00:00:00.000Z' }).execute();
+    await org.admin.patch('/api/v1/settings/organization', { name: 'Acme NY', timeZone: 'America/New_York' });
+    expect((await queued()).map((job) => job.run_after)).toEqual([
+      '2026-11-25T00:00:00.000Z',
+      '2026-11-25T00:00:00.000Z',
+    ]);
   });
 });

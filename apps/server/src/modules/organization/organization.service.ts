@@ -19,6 +19,7 @@ export const defaultTimeZone = 'Asia/Shanghai';
 export class OrganizationService {
   private readonly repository = new OrganizationRepository();
   private cached: (OrganizationSettings & { id: string }) | undefined;
+  private readonly timeZoneListeners: Array<() => Promise<void>> = [];
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -46,6 +47,11 @@ export class OrganizationService {
   /** Where a "day" starts for daily quotas and dates in messages. */
   async timeZone(): Promise<string> {
     return (await this.current())?.timeZone ?? defaultTimeZone;
+  }
+
+  /** Called after a saved change of the time zone (daily jobs move to the new local hour). */
+  onTimeZoneChange(listener: () => Promise<void>) {
+    this.timeZoneListeners.push(listener);
   }
 
   async existsIn(executor: Kysely<Database>): Promise<boolean> {
@@ -100,10 +106,16 @@ export class OrganizationService {
         at: this.now().toISOString(),
         changes: diffFields(before, after, ['name', 'defaultLocale', 'timeZone']),
       });
-      return after;
+      return { after, timeZoneChanged: after.timeZone !== before.timeZone };
     });
     this.cached = undefined;
-    return saved;
+    if (saved.timeZoneChanged) {
+      // The settings are saved; a listener that fails must not turn the answer into an error.
+      for (const listener of this.timeZoneListeners) {
+        await listener().catch((error) => console.error('time zone change:', error));
+      }
+    }
+    return saved.after;
   }
 
   private settingsOf(organization: OrganizationSettings | undefined): OrganizationSettings {

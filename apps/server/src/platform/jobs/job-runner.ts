@@ -11,6 +11,9 @@ export interface JobContext {
 
 export type JobHandler = (payload: unknown, context: JobContext) => Promise<void>;
 
+/** When a recurring job is next due, from a given moment. */
+export type NextRun = (from: Date) => Date | Promise<Date>;
+
 const heartbeatStaleMs = 2 * 60 * 1000;
 
 /**
@@ -22,7 +25,7 @@ export class JobRunner {
   private readonly repository = new JobsRepository();
   private readonly handlers = new Map<string, JobHandler>();
   /** Recurring jobs: when the next run is due, from a given moment. */
-  private readonly recurring = new Map<string, (from: Date) => Date>();
+  private readonly recurring = new Map<string, NextRun>();
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
@@ -37,15 +40,25 @@ export class JobRunner {
   }
 
   /** A job that runs again and again (e.g. daily): one run is always queued while the runner is started. */
-  every(type: string, next: (from: Date) => Date) {
+  every(type: string, next: NextRun) {
     this.recurring.set(type, next);
+  }
+
+  /**
+   * Moves the queued (not yet started) runs of recurring jobs to when they are next due — after
+   * what their schedule depends on changed (the organisation's time zone).
+   */
+  async reschedule() {
+    for (const [type, next] of this.recurring) {
+      await this.repository.moveQueued(this.db, type, (await next(this.now())).toISOString());
+    }
   }
 
   private async ensureScheduled(type?: string) {
     for (const [name, next] of this.recurring) {
       if (type && name !== type) continue;
       if (!(await this.repository.hasQueued(this.db, name))) {
-        await this.enqueue(this.db, name, {}, { runAfter: next(this.now()) });
+        await this.enqueue(this.db, name, {}, { runAfter: await next(this.now()) });
       }
     }
   }

@@ -67,6 +67,16 @@ export class JobsRepository {
     return row !== undefined;
   }
 
+  /** Sets when the queued jobs of a type run (a started one is left alone). */
+  async moveQueued(executor: Kysely<Database>, type: string, runAfter: string) {
+    await executor
+      .updateTable('jobs')
+      .set({ run_after: runAfter })
+      .where('type', '=', type)
+      .where('status', '=', 'queued')
+      .execute();
+  }
+
   find(executor: Kysely<Database>, id: string) {
     return executor.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
   }

@@ -1,9 +1,11 @@
-/** The next time after `from` that it is `hour`:`minute` UTC — for jobs.every(…) that run daily. */
-export const dailyAtUtc =
-  (hour: number, minute = 0) =>
-  (from: Date): Date => {
-    const next = new Date(from);
-    next.setUTCHours(hour, minute, 0, 0);
-    if (next <= from) next.setUTCDate(next.getUTCDate() + 1);
-    return next;
-  };
+import { nextWallTimeIn } from '@kehu/contracts';
+
+/**
+ * The next time after `from` that the clocks read `hour`:`minute` where the organisation works —
+ * for jobs.every(…) that run daily (the time zone is read at each scheduling, so a change of the
+ * organisation's time zone moves the next run; see JobRunner.reschedule).
+ */
+export const dailyAt =
+  (hour: number, timeZone: () => Promise<string>, minute = 0) =>
+  async (from: Date): Promise<Date> =>
+    nextWallTimeIn(await timeZone(), from, hour, minute);

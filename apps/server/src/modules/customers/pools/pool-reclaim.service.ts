@@ -2,7 +2,6 @@ import type { CustomerLevel, ReclaimRule, ReclaimRun } from '@kehu/contracts';
 import { dateIn } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema';
-import { dailyAtUtc } from '../../../platform/jobs/schedules';
 import type { Notice, Notifier } from '../../../platform/notifications/notifier';
 import { type Actor, assertCan } from '../../../platform/permissions/actor';
 import type { DepartmentsService } from '../../departments/departments.service';
@@ -13,8 +12,8 @@ import type { PoolsService } from './pools.service';
 
 export const RECLAIM_JOB = 'pools.reclaim';
 
-/** Daily at 18:00 UTC — 02:00 in China, when nobody is working (organisation time zones: not yet). */
-export const nextReclaimRun = dailyAtUtc(18);
+/** The reclaim runs daily at 02:00 where the organisation works, when nobody is working. */
+export const RECLAIM_HOUR = 2;
 const dayMs = 86_400_000;
 const batch = 500;
 const ruleKeys = ['noFollowUpDays', 'noNewOpportunityDays', 'noDealDays'] as const;
