@@ -22,12 +22,6 @@ import { TagsService } from './customers/segments/tags.service';
 import { DepartmentsService } from './departments/departments.service';
 import { ExportsService } from './exports/exports.service';
 import { ImportsService } from './imports/imports.service';
-
-/** Daily: stale drafts, old imports' files and old export files are deleted. */
-export const FILE_RETENTION_JOB = 'files.retention';
-/** File clean-up runs daily at 03:00 where the organisation works, after the reclaim. */
-const FILE_RETENTION_HOUR = 3;
-
 import { OrganizationService } from './organization/organization.service';
 import { SetupService } from './organization/setup.service';
 import { RolesService } from './roles/roles.service';
@@ -35,6 +29,11 @@ import { SettingsService } from './settings/settings.service';
 import { UsersService } from './users/users.service';
 import { WebFormSubmissionsService } from './web-forms/web-form-submissions.service';
 import { WebFormsService } from './web-forms/web-forms.service';
+
+/** Daily: stale drafts, old imports' files and old export files are deleted. */
+export const FILE_RETENTION_JOB = 'files.retention';
+/** File clean-up runs daily at 03:00 where the organisation works, after the reclaim. */
+const FILE_RETENTION_HOUR = 3;
 
 /** Wires the services once per app; routes, the CLI and the demo seed use the same instances. */
 export function createServices(
