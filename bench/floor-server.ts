@@ -117,6 +117,8 @@ interface Query {
   sort?: string;
   limit?: string;
   cursor?: string;
+  /** Custom field equality filters as JSON, e.g. {"tier":"vip"}. */
+  custom?: string;
 }
 
 /** Keyset page: `col = ? and id < ?` then `col < ?`, each one index range (DESIGN.md §6). */
@@ -136,6 +138,11 @@ function list(query: Query, limit: number) {
   if (query.ownerId) {
     filters.push('c.owner_id = ?');
     parameters.push(query.ownerId);
+  }
+  for (const [key, value] of Object.entries(JSON.parse(query.custom ?? '{}') as Record<string, string>)) {
+    if (!/^[a-z][a-z0-9_]*$/.test(key)) throw new Error('bad custom key');
+    filters.push(`json_extract(c.custom, '$.${key}') = ?`);
+    parameters.push(value);
   }
   const run = (where: string, values: unknown[], orderBy: string, take: number) =>
     prepared(

@@ -74,7 +74,7 @@ export async function setupOrganisation(file: string) {
   try {
     await migrateToLatest(handle);
     const services = createServices(handle, () => new Date());
-    return await handle.db.transaction().execute(async (trx) => {
+    const organisation = await handle.db.transaction().execute(async (trx) => {
       const { adminUserId, roleIds, rootDepartmentId } = await services.setup.createOrganization(trx, {
         organizationName: '客户基准测试有限公司',
         adminName: '基准管理员',
@@ -112,6 +112,23 @@ export async function setupOrganisation(file: string) {
       }
       return { adminUserId, reps };
     });
+    // A filterable custom field, as an administrator defines it (its expression index included).
+    const admin = await services.sessions.actorForUser(handle.db, organisation.adminUserId);
+    if (!admin) throw new Error('no bench admin');
+    await services.customFields.create(admin, {
+      entity: 'customer',
+      key: BENCH_TIER_FIELD,
+      label: '客户等级',
+      type: 'select',
+      options: [
+        { value: 'vip', label: 'VIP' },
+        { value: 'key', label: '重点' },
+        { value: 'normal', label: '普通' },
+      ],
+      filterable: true,
+    });
+    await services.customFieldIndexes.reconcile();
+    return organisation;
   } finally {
     await handle.close();
   }
@@ -129,6 +146,13 @@ function secondaryIndexes(db: SqliteDatabase.Database): Array<{ name: string; sq
 }
 
 const unitInterval = (seed: number, index: number) => recordState(seed, index) / 4_294_967_296;
+
+/** A select custom field on every customer: ~0.1 % VIP (a rare filter value), ~5 % key accounts. */
+export const BENCH_TIER_FIELD = 'tier';
+const tierOf = (seed: number, index: number) => {
+  const u = unitInterval(seed + 9, index);
+  return u < 0.001 ? 'vip' : u < 0.05 ? 'key' : 'normal';
+};
 
 export async function loadBenchDatabase(options: LoadOptions): Promise<LoadResult> {
   const log = options.log ?? (() => {});
@@ -159,7 +183,7 @@ export async function loadBenchDatabase(options: LoadOptions): Promise<LoadResul
     `insert into customers (seq, id, kind, name, type, level, industry, source, province, city, district,
        address, phones, email, website, notes, owner_id, department_id, last_follow_up_at, custom, version,
        created_at, created_by, updated_at, updated_by, deleted_at, deleted_by)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, '{}', 1, ?, ?, ?, ?, ?, ?)`,
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, null, ?, 1, ?, ?, ?, ?, ?, ?)`,
   );
   const insertTag = db.prepare('insert into customer_tags (customer_id, tag) values (?, ?)');
   const insertContact = db.prepare(
@@ -209,6 +233,7 @@ export async function loadBenchDatabase(options: LoadOptions): Promise<LoadResul
         record.notes || null,
         owner.id,
         owner.departmentId,
+        JSON.stringify({ [BENCH_TIER_FIELD]: tierOf(options.seed, index) }),
         record.createdAt,
         owner.id,
         updatedAt,

@@ -17,6 +17,7 @@ import {
   BENCH_ADMIN,
   BENCH_DIR,
   BENCH_REP_PASSWORD,
+  BENCH_TIER_FIELD,
   defaultFileFor,
   type LoadResult,
   loadBenchDatabase,
@@ -270,6 +271,12 @@ try {
       description: 'first page sorted by name',
       goal: 'list',
       search: 'limit=50&sort=name',
+    },
+    {
+      name: 'list-custom',
+      description: 'first page filtered on a rare custom select value (~0.1 % of customers)',
+      goal: 'list',
+      search: `limit=50&sort=-updatedAt&custom=${encodeURIComponent(JSON.stringify({ [BENCH_TIER_FIELD]: 'vip' }))}`,
     },
     {
       name: 'search-cjk',

@@ -151,6 +151,11 @@ export async function buildApp(config: AppConfig, options: BuildOptions = {}): P
     app.log.error({ err: error }, 'customer key backfill failed'),
   );
 
+  // Fields made filterable before their indexes existed (older installs) get them in the background.
+  void services.customFieldIndexes
+    .queueIfNeeded()
+    .catch((error) => app.log.error({ err: error }, 'custom field indexes check failed'));
+
   if (config.jobPollMs > 0) services.jobs.start(config.jobPollMs);
   app.addHook('onClose', () => services.jobs.stop());
 

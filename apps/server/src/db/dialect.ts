@@ -14,23 +14,44 @@ export function containsText(dialect: DialectName, column: string, text: string)
   return sql<SqlBool>`${sql.ref(column)} ${operator} ${`%${escapeLike(text)}%`} escape '\\'`;
 }
 
+const fieldKeyPattern = /^[a-z][a-z0-9_]*$/;
+
 /**
- * A value inside a JSON text column (custom fields), compared as text, number or boolean. `key` is
- * a custom field key (`[a-z][a-z0-9_]*`, checked by its schema), bound as a parameter either way.
+ * A custom field's value inside a JSON text column — the one expression that both the list filters
+ * and the fields' expression indexes (custom-field-indexes.ts) are written with, so the planner can
+ * match them: the key goes in as a literal (a bound path would not match an index). `key` is a
+ * custom field key (`[a-z][a-z0-9_]*`, checked by its schema and here). Numbers compare as numbers
+ * on PostgreSQL (`->>` gives text); SQLite's json_extract already gives numbers, text and 0/1.
  */
+export function customValue(dialect: DialectName, column: string, key: string, numeric: boolean) {
+  if (!fieldKeyPattern.test(key)) throw new Error(`not a custom field key: ${key}`);
+  if (dialect === 'postgres') {
+    return numeric
+      ? sql`((${sql.ref(column)}::jsonb ->> ${sql.lit(key)})::numeric)`
+      : sql`(${sql.ref(column)}::jsonb ->> ${sql.lit(key)})`;
+  }
+  return sql`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`;
+}
+
+/** A custom field's value equals `value` (text, number or boolean). */
 export function jsonValueEquals(
   dialect: DialectName,
   column: string,
   key: string,
   value: string | number | boolean,
 ): Expression<SqlBool> {
-  if (dialect === 'postgres') {
-    return sql<SqlBool>`(${sql.ref(column)}::jsonb ->> ${key}) = ${String(value)}`;
-  }
-  const stored = typeof value === 'boolean' ? (value ? 1 : 0) : value;
-  return sql<SqlBool>`json_extract(${sql.ref(column)}, ${`$.${key}`}) = ${stored}`;
+  const numeric = typeof value === 'number';
+  return sql<SqlBool>`${customValue(dialect, column, key, numeric)} = ${storedForm(dialect, value)}`;
 }
 
+/** How a JSON value reads back: `->>` gives PostgreSQL text ('true'), json_extract gives SQLite 1/0. */
+function storedForm(dialect: DialectName, value: string | number | boolean): string | number {
+  if (typeof value === 'number') return value;
+  if (dialect === 'postgres') return String(value);
+  return typeof value === 'boolean' ? Number(value) : value;
+}
+
+/** A numeric custom field's value is at least / at most `value`. */
 export function jsonNumberCompare(
   dialect: DialectName,
   column: string,
@@ -38,11 +59,7 @@ export function jsonNumberCompare(
   operator: '>=' | '<=',
   value: number,
 ): Expression<SqlBool> {
-  const op = sql.raw(operator);
-  if (dialect === 'postgres') {
-    return sql<SqlBool>`(${sql.ref(column)}::jsonb ->> ${key})::numeric ${op} ${value}`;
-  }
-  return sql<SqlBool>`json_extract(${sql.ref(column)}, ${`$.${key}`}) ${op} ${value}`;
+  return sql<SqlBool>`${customValue(dialect, column, key, true)} ${sql.raw(operator)} ${value}`;
 }
 
 /** A JSON array inside the column (a multi-select value) holds `value`. */

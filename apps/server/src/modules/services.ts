@@ -6,6 +6,7 @@ import { dailyAt } from '../platform/jobs/schedules';
 import { Notifier } from '../platform/notifications/notifier';
 import { AuthService } from './auth/auth.service';
 import { ContactsService } from './contacts/contacts.service';
+import { CUSTOM_FIELD_INDEXES_JOB, CustomFieldIndexes } from './custom-fields/custom-field-indexes';
 import { CustomFieldsService } from './custom-fields/custom-fields.service';
 import { CustomerDuplicatesService } from './customers/customer-duplicates.service';
 import { CustomerImportService } from './customers/customer-import.service';
@@ -50,7 +51,10 @@ export function createServices(
   const auth = new AuthService(db, now, sessions, users, organization);
   const setup = new SetupService(db, now, organization, roles, departments, users, auth);
   const settings = new SettingsService(db, now);
-  const customFields = new CustomFieldsService(db, now);
+  const jobs = new JobRunner(db, now);
+  const customFieldIndexes = new CustomFieldIndexes(db, dialect, jobs);
+  jobs.register(CUSTOM_FIELD_INDEXES_JOB, () => customFieldIndexes.reconcile().then(() => undefined));
+  const customFields = new CustomFieldsService(db, now, customFieldIndexes);
   const customers = new CustomersService(
     db,
     dialect,
@@ -75,7 +79,6 @@ export function createServices(
   const contacts = new ContactsService(db, dialect, now, customers, customFields, settings);
   const customerImports = new CustomerImportService(customers.repository, settings, users);
   const files = new FileStore(options.dataDir ?? 'data');
-  const jobs = new JobRunner(db, now);
   const customerDuplicates = new CustomerDuplicatesService(
     db,
     now,
@@ -158,6 +161,7 @@ export function createServices(
     setup,
     settings,
     customFields,
+    customFieldIndexes,
     customers,
     customerTransfer,
     customerMembers,

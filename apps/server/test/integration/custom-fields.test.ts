@@ -203,6 +203,7 @@ describe('custom fields', () => {
         .filter((id: string) => id === a.id || id === b.id);
     expect(await names({ size: 'small' })).toEqual([a.id]);
     expect(await names({ score: { min: 3 } })).toEqual([b.id]);
+    expect(await names({ score: 5 })).toEqual([b.id]);
     expect(await names({ score: { min: 1, max: 2 } })).toEqual([a.id]);
     expect(await names({ channels: 'shop' })).toEqual([b.id]);
     expect((await names({ channels: 'web' })).sort()).toEqual([a.id, b.id].sort());

@@ -14,6 +14,7 @@ import { AppError, conflict, invalidField, notFound } from '../../platform/error
 import { newId } from '../../platform/ids';
 import type { CountryCode } from '../../platform/normalize/phone.normalize';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
+import type { CustomFieldIndexes } from './custom-field-indexes';
 import { toCustomField } from './custom-fields.mapper';
 import { CustomFieldsRepository } from './custom-fields.repository';
 import { mergeCustomValues } from './custom-values';
@@ -27,6 +28,7 @@ export class CustomFieldsService {
   constructor(
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
+    private readonly indexes: CustomFieldIndexes,
   ) {}
 
   /** Every signed-in user reads the definitions: forms, lists and filters are built from them. */
@@ -92,6 +94,7 @@ export class CustomFieldsService {
         at,
         changes: diffFields(undefined, created, ['entity', 'key', 'type', ...audited]),
       });
+      if (created.filterable) await this.indexes.queue(trx);
       return created;
     });
   }
@@ -129,6 +132,8 @@ export class CustomFieldsService {
         at,
         changes: diffFields(before, after, audited),
       });
+      if (before.filterable !== after.filterable || before.archived !== after.archived)
+        await this.indexes.queue(trx);
       return after;
     });
   }

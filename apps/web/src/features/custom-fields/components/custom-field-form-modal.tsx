@@ -260,7 +260,12 @@ export const CustomFieldFormModal = ({ entity, field, nextSort, onClose }: Custo
             </Form.Item>
           </Col>
           <Col {...third}>
-            <Form.Item name="filterable" label={t('customFields.fields.filterable')} valuePropName="checked">
+            <Form.Item
+              name="filterable"
+              label={t('customFields.fields.filterable')}
+              tooltip={t('customFields.filterableHelp')}
+              valuePropName="checked"
+            >
               <Switch />
             </Form.Item>
           </Col>

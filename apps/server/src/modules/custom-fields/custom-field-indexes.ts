@@ -1,0 +1,94 @@
+import type { CustomField, CustomFieldType } from '@kehu/contracts';
+import { type Kysely, sql } from 'kysely';
+import { customValue, type DialectName } from '../../db/dialect';
+import type { Database } from '../../db/schema';
+import type { JobRunner } from '../../platform/jobs/job-runner';
+import { toCustomField } from './custom-fields.mapper';
+import { CustomFieldsRepository } from './custom-fields.repository';
+
+export const CUSTOM_FIELD_INDEXES_JOB = 'customFields.indexes';
+
+const prefix = 'customers_cf_';
+/** Values an index cannot serve: arrays (multi-select, filtered by membership) and long text (not filtered). */
+const unindexedTypes: readonly CustomFieldType[] = ['multiSelect', 'longText'];
+const numericTypes: readonly CustomFieldType[] = ['number', 'money'];
+
+export const indexNameOf = (key: string) => `${prefix}${key}_idx`;
+
+/**
+ * One expression index per filterable customer field, so that a list filtered on a custom value
+ * reads only the matching rows instead of every customer's JSON (at 1M customers a rare value
+ * otherwise scans the table). Like the built-in filter indexes it ends with (updated_at, id), the
+ * list's default order. Indexes are built by a background job (seconds on a large table, and
+ * CONCURRENTLY on PostgreSQL so writes go on); the job makes the indexes match the definitions,
+ * so it can run any number of times.
+ */
+export class CustomFieldIndexes {
+  private readonly definitions = new CustomFieldsRepository();
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+    private readonly jobs: JobRunner,
+  ) {}
+
+  /** Queues the job that brings the indexes in line (after a field became filterable or stopped being). */
+  async queue(executor: Kysely<Database>) {
+    await this.jobs.enqueue(executor, CUSTOM_FIELD_INDEXES_JOB, {});
+  }
+
+  /** At start-up: queues the job when the indexes differ from the definitions (older installs). */
+  async queueIfNeeded() {
+    const { create, drop } = await this.differences();
+    if (create.length > 0 || drop.length > 0) await this.queue(this.db);
+  }
+
+  /** The job: creates the missing indexes and drops those of fields no longer filterable. */
+  async reconcile(): Promise<{ created: string[]; dropped: string[] }> {
+    const { create, drop } = await this.differences();
+    for (const name of drop) {
+      const concurrently = sql.raw(this.dialect === 'postgres' ? 'concurrently ' : '');
+      await sql`drop index ${concurrently}if exists ${sql.id(name)}`.execute(this.db);
+    }
+    for (const field of create) {
+      const concurrently = sql.raw(this.dialect === 'postgres' ? 'concurrently ' : '');
+      const value = customValue(this.dialect, 'custom', field.key, numericTypes.includes(field.type));
+      await sql`create index ${concurrently}if not exists ${sql.id(indexNameOf(field.key))}
+        on customers (${value}, updated_at, id)`.execute(this.db);
+    }
+    return { created: create.map((field) => indexNameOf(field.key)), dropped: drop };
+  }
+
+  private async differences(): Promise<{ create: CustomField[]; drop: string[] }> {
+    const wanted = new Map(
+      (await this.definitions.list(this.db, 'customer', true))
+        .map(toCustomField)
+        .filter((field) => field.filterable && !field.archived && !unindexedTypes.includes(field.type))
+        .map((field) => [indexNameOf(field.key), field]),
+    );
+    const existing = await this.existing();
+    // An index PostgreSQL left invalid (a CONCURRENTLY build that failed) is dropped and built again.
+    const drop = existing
+      .filter((index) => !index.valid || !wanted.has(index.name))
+      .map((index) => index.name);
+    const kept = new Set(existing.filter((index) => index.valid).map((index) => index.name));
+    const create = [...wanted].filter(([name]) => !kept.has(name)).map(([, field]) => field);
+    return { create, drop };
+  }
+
+  private async existing(): Promise<Array<{ name: string; valid: boolean }>> {
+    if (this.dialect === 'postgres') {
+      const { rows } = await sql<{ name: string; valid: boolean }>`
+        select c.relname as name, i.indisvalid as valid
+        from pg_index i
+        join pg_class c on c.oid = i.indexrelid
+        join pg_class t on t.oid = i.indrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        where t.relname = 'customers' and n.nspname = current_schema()`.execute(this.db);
+      return rows.filter((row) => row.name.startsWith(prefix));
+    }
+    const { rows } = await sql<{ name: string }>`
+      select name from sqlite_master where type = 'index' and tbl_name = 'customers'`.execute(this.db);
+    return rows.filter((row) => row.name.startsWith(prefix)).map((row) => ({ name: row.name, valid: true }));
+  }
+}
