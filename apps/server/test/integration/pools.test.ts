@@ -79,6 +79,17 @@ describe('public pools (公海)', () => {
       '+8613700001111',
     ]);
     expect((await westRep.client.get(`/api/v1/pools/${poolId}/customers`)).status).toBe(404);
+    // Searching a pool by name: a fragment, any letter case, wildcards taken literally.
+    const latin = await createCustomer(repA.client, { name: 'Harbor Logistics 100%' });
+    await repA.client.post('/api/v1/pools/return', { customerIds: [latin.id], poolId, reason: '暂无需求' });
+    const search = async (q: string) =>
+      (await repB.client.get(`/api/v1/pools/${poolId}/customers`, { q })).body.items.map(
+        (item: { id: string }) => item.id,
+      );
+    expect(await search('harbor')).toEqual([latin.id]);
+    expect(await search('0%')).toEqual([latin.id]);
+    expect(await search('%')).toEqual([latin.id]);
+    expect(await search('退回')).toEqual([customer.id]);
     // A duplicate check names the pool that holds it (nobody owns it now).
     const check = await westRep.client.post('/api/v1/customers/duplicate-check', { phones: ['13700001111'] });
     expect(check.body.matches[0]).toMatchObject({ ownerName: null, poolName: '华东公海', visible: false });

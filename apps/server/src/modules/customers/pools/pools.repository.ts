@@ -1,10 +1,13 @@
 import { type Insertable, type Kysely, type Selectable, type SqlBool, sql } from 'kysely';
+import { containsText, type DialectName } from '../../../db/dialect';
 import type { CustomerPoolsTable, Database } from '../../../db/schema';
 
 export type PoolRow = Selectable<CustomerPoolsTable>;
 
 /** Pool definitions, and the SQL over customers that pools need (pooled lists, counts, candidates). */
 export class PoolsRepository {
+  constructor(private readonly dialect: DialectName) {}
+
   list(executor: Kysely<Database>) {
     return executor.selectFrom('customer_pools').selectAll().orderBy('sort').orderBy('created_at').execute();
   }
@@ -69,10 +72,8 @@ export class PoolsRepository {
       .orderBy('c.id', 'desc')
       .limit(limit + 1);
     if (filters.level) query = query.where('c.level', '=', filters.level);
-    if (filters.q)
-      query = query.where(
-        sql<SqlBool>`c.name like ${`%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`} escape '\\'`,
-      );
+    // Case-insensitive on both databases, as the customer list's name search.
+    if (filters.q) query = query.where(containsText(this.dialect, 'c.name', filters.q));
     if (after) {
       query = query.where((eb) =>
         eb.or([

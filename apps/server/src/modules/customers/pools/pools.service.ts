@@ -1,5 +1,6 @@
 import { type CreatePool, createPoolSchema, type Pool, type UpdatePool } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
+import type { DialectName } from '../../../db/dialect';
 import type { Database } from '../../../db/schema';
 import { diffFields, writeAudit } from '../../../platform/audit/audit';
 import { notFound, ruleViolation } from '../../../platform/errors/app-error';
@@ -12,12 +13,15 @@ const audited = ['name', 'description', 'departmentIds', 'adminIds', 'rules', 's
 
 /** Public pools (公海): their definitions, for the users who may use them. */
 export class PoolsService {
-  readonly repository = new PoolsRepository();
+  readonly repository: PoolsRepository;
 
   constructor(
     private readonly db: Kysely<Database>,
+    dialect: DialectName,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.repository = new PoolsRepository(dialect);
+  }
 
   async definitions(executor: Kysely<Database> = this.db): Promise<PoolDefinition[]> {
     return (await this.repository.list(executor)).map(toPoolDefinition);
