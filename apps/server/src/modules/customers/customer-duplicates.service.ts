@@ -1,12 +1,12 @@
 import type { DuplicateGroup, DuplicateMatchKind, DuplicateScan } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { AppError, notFound, ruleViolation } from '../../platform/errors/app-error';
+import { notFound, ruleViolation } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { failureOf } from '../../platform/jobs/job-failure';
 import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
 import { companyNameKey } from '../../platform/normalize/company-name.normalize';
-import { decodeCursor, encodeCursor } from '../../platform/pagination/cursor';
+import { decodeCursor, encodeCursor, invalidCursor } from '../../platform/pagination/cursor';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { SettingsService } from '../settings/settings.service';
@@ -249,7 +249,7 @@ export class CustomerDuplicatesService {
 const afterOf = (cursor: string): { size: number; id: string } => {
   const [size, id] = decodeCursor(cursor, 2);
   if (typeof size !== 'number' || typeof id !== 'string') {
-    throw new AppError('INVALID_CURSOR', 400, {}, { cursor: 'invalid' });
+    throw invalidCursor();
   }
   return { size, id };
 };

@@ -19,5 +19,8 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
   } catch {
     // fall through to the error below
   }
-  throw new AppError('INVALID_CURSOR', 400, {}, { cursor: 'invalid' });
+  throw invalidCursor();
 }
+
+/** The 400 for a cursor that is not one of ours (also for a decoded cursor of the wrong shape). */
+export const invalidCursor = () => new AppError('INVALID_CURSOR', 400, {}, { cursor: 'invalid' });
