@@ -162,6 +162,31 @@ describe('custom fields', () => {
     expect(response.body.error.fields['custom.size']).toBe('请从列出的选项中选择。');
     const found = await org.admin.get('/api/v1/customers', { q: '错误值客户' });
     expect(found.body.items).toEqual([]);
+    // Days that do not exist; text over its limit (the limit is named).
+    const days = await org.admin.inLocale('en').post('/api/v1/customers', {
+      name: '不存在的日期',
+      custom: { signed_on: '2023-02-31' },
+    });
+    expect(days.body.error.fields).toEqual({ 'custom.signed_on': 'Enter a date as YYYY-MM-DD.' });
+    expect(
+      (
+        await org.admin.inLocale('en').post('/api/v1/customers', {
+          name: '不存在的日期',
+          custom: { signed_on: '2024-02-29' },
+        })
+      ).status,
+    ).toBe(201);
+  });
+
+  it('takes a blank value as no value: a number is not 0, a required field is not filled', async () => {
+    const blank = await createCustomer(org.admin, { name: '空白数字客户', custom: { score: '   ' } });
+    expect((await org.admin.get(`/api/v1/customers/${blank.id}`)).body.custom.score).toBeUndefined();
+    const contact = await org.admin.inLocale('en').post('/api/v1/contacts', {
+      customerId: blank.id,
+      name: '空白爱好',
+      custom: { hobby: '  ' },
+    });
+    expect([contact.status, contact.body.error.fields]).toEqual([400, { 'custom.hobby': 'Required.' }]);
   });
 
   it('requires a required field on create, and on update only when it is sent', async () => {

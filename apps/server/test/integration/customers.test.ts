@@ -84,6 +84,11 @@ describe('customers', () => {
       expect(Object.keys(response.body.error.fields)).toContain(field);
     }
     expect((await org.admin.get('/api/v1/customers', { limit: 200 })).body.items.length).toBe(before);
+    // A value of the wrong type is not reported as missing.
+    const wrongType = await org.admin.inLocale('zh-CN').post('/api/v1/customers', { name: 42, tags: 'vip' });
+    expect(wrongType.body.error.fields).toEqual({ name: '应为 文本。', tags: '应为 列表。' });
+    const missing = await org.admin.inLocale('en').post('/api/v1/customers', {});
+    expect(missing.body.error.fields).toEqual({ name: 'Required.' });
   });
 
   it('refuses an oversized body with 413', async () => {

@@ -217,3 +217,47 @@ describe('public web forms (web-to-lead)', () => {
     expect(refused.status).toBe(403);
   });
 });
+
+describe('public web forms: bad values of the customer fields', () => {
+  let t: TestApp;
+  let org: Org;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ formSubmissionsPerMinute: 100 });
+    org = await setupOrganization(t.app, 'zh-CN');
+  });
+  afterAll(() => t.close());
+
+  it('answers 400 by the form field, in the form language, never 500, and writes nothing', async () => {
+    const created = await org.admin.post('/api/v1/web-forms', {
+      name: '校验',
+      title: '联系我们',
+      thankYou: '谢谢',
+      fields: [
+        { target: 'name', required: true },
+        { target: 'phone' },
+        { target: 'email' },
+        { target: 'contactName', required: true },
+      ],
+      receiverUserId: org.adminId,
+      locale: 'zh-CN',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const visitor = new ApiClient(t.app, undefined, 'zh-CN');
+    const post = (values: object) =>
+      visitor.post(`/api/v1/public/forms/${created.body.publicKey}/submissions`, { values });
+    const person = { contactName: '钱七' };
+    const badPhone = await post({ name: '电话错误公司', phone: '12', ...person });
+    expect([badPhone.status, Object.keys(badPhone.body.error.fields)]).toEqual([400, ['phone']]);
+    const badEmail = await post({ name: '邮箱错误公司', email: 'nope', ...person });
+    expect([badEmail.status, Object.keys(badEmail.body.error.fields)]).toEqual([400, ['email']]);
+    expect(badEmail.body.error.fields.email).toContain('邮箱');
+    const longName = await post({ name: '长'.repeat(300), ...person });
+    expect([longName.status, Object.keys(longName.body.error.fields)]).toEqual([400, ['name']]);
+    const listName = await post({ name: ['数组'], ...person });
+    expect([listName.status, Object.keys(listName.body.error.fields)]).toEqual([400, ['name']]);
+    const spaces = await post({ name: '空格联系人公司', contactName: '   ' });
+    expect([spaces.status, spaces.body.error.fields]).toEqual([400, { contactName: '必填。' }]);
+    expect((await org.admin.get('/api/v1/customers')).body.items).toEqual([]);
+  });
+});

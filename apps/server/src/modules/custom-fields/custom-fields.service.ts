@@ -141,7 +141,7 @@ export class CustomFieldsService {
 
 function assertOptions(type: CustomField['type'], options: CustomField['options']) {
   const needsOptions = optionFieldTypes.includes(type);
-  if (needsOptions && options.length === 0) throw invalidField('options', 'tooFewItems');
+  if (needsOptions && options.length === 0) throw invalidField('options', 'optionsRequired');
   if (!needsOptions && options.length > 0) throw invalidField('options', 'optionsNotAllowed');
   const values = options.map((option) => option.value);
   if (new Set(values).size !== values.length) throw invalidField('options', 'duplicateOption');

@@ -10,6 +10,13 @@ const maxText = { text: 500, longText: 10_000 } as const;
 const urlPattern = /^https?:\/\/[^\s]+$/i;
 const datePattern = /^\d{4}-\d{2}-\d{2}$/;
 
+/** YYYY-MM-DD of a day that exists (Date.parse would roll 02-31 over into March). */
+const isCalendarDate = (value: string): boolean => {
+  if (!datePattern.test(value)) return false;
+  const parsed = Date.parse(`${value}T00:00:00.000Z`);
+  return !Number.isNaN(parsed) && new Date(parsed).toISOString().slice(0, 10) === value;
+};
+
 /**
  * One custom value, checked and normalised by its definition's type; `null` clears it. Money is
  * stored in minor units (an integer), like every amount (DESIGN.md §4).
@@ -19,13 +26,16 @@ export function normalizeCustomValue(
   value: unknown,
   phoneRegion: CountryCode,
 ): { value: unknown } | { problem: Problem } {
-  if (value === null || value === undefined || value === '') return { value: null };
+  // Blank is empty: spaces do not fill a required field, nor make a number 0.
+  if (value === null || value === undefined || (typeof value === 'string' && value.trim() === '')) {
+    return { value: null };
+  }
   switch (field.type) {
     case 'text':
     case 'longText': {
       if (typeof value !== 'string') return { problem: 'invalid' };
       const text = field.type === 'text' ? cleanText(value) : value.trim();
-      if (text.length > maxText[field.type]) return { problem: 'tooLong' };
+      if (text.length > maxText[field.type]) return { problem: `${field.type}TooLong` };
       return { value: text || null };
     }
     case 'number': {
@@ -38,9 +48,7 @@ export function normalizeCustomValue(
       return { value };
     }
     case 'date': {
-      if (typeof value !== 'string' || !datePattern.test(value) || Number.isNaN(Date.parse(value))) {
-        return { problem: 'date' };
-      }
+      if (typeof value !== 'string' || !isCalendarDate(value)) return { problem: 'date' };
       return { value };
     }
     case 'boolean':

@@ -1,6 +1,7 @@
 import {
   type CreateCustomer,
   createContactSchema,
+  createCustomerSchema,
   type Locale,
   type PublicWebForm,
   publicSubmissionSchema,
@@ -8,7 +9,7 @@ import {
   webFormHoneypot,
 } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
-import type { z } from 'zod';
+import { ZodError, type z } from 'zod';
 import type { Database } from '../../db/schema';
 import type { SessionsRepository } from '../../platform/auth/sessions.repository';
 import { AppError, notFound } from '../../platform/errors/app-error';
@@ -109,12 +110,14 @@ export class WebFormSubmissionsService {
     }
     for (const field of fields) {
       const value = body.values[field.target];
-      if (
-        field.required &&
-        (value === undefined || value === '' || (Array.isArray(value) && value.length === 0))
-      ) {
-        problems[field.target] = 'required';
-      }
+      const blank =
+        value === undefined ||
+        (typeof value === 'string' && value.trim() === '') ||
+        (Array.isArray(value) && value.length === 0);
+      if (field.required && blank) problems[field.target] = 'required';
+      // Built-in fields are text; only custom fields take numbers, booleans or lists.
+      else if (!blank && !field.target.startsWith('custom.') && typeof value !== 'string')
+        problems[field.target] = 'invalid';
     }
     if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', 400, {}, problems);
 
@@ -147,6 +150,16 @@ export class WebFormSubmissionsService {
       ownerId: form.receiver_user_id ?? form.created_by,
       acknowledgeDuplicates: true,
     };
+    // Checked here, so that a bad phone or a too-long name is named by the form's field.
+    const checked = createCustomerSchema.safeParse(request_);
+    if (!checked.success) {
+      throw new ZodError(
+        checked.error.issues.map((issue) => {
+          const path = issue.path.join('.');
+          return { ...issue, path: [errorTarget[path] ?? errorTarget[String(issue.path[0])] ?? path] };
+        }),
+      );
+    }
     const contact = contactName
       ? createContactSchema.safeParse({
           customerId: newId(),

@@ -1,9 +1,10 @@
 import type { Locale } from '@kehu/contracts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { ZodError } from 'zod';
 import { translate } from '../i18n/messages';
 import { AppError } from './app-error';
-import { fieldsFromIssues, type IssueLike } from './validation-messages';
+import { fieldsFromIssues, type IssueLike, issueLikeOf } from './validation-messages';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -67,6 +68,17 @@ export function registerErrorHandler(app: FastifyInstance) {
         'VALIDATION_FAILED',
         translate(locale, 'errors.VALIDATION_FAILED'),
         fieldsFromIssues(locale, issues),
+      );
+    }
+    // A service's own schema check (a value built on the server, e.g. from a web-form submission)
+    // is bad input too, never a 500.
+    if (error instanceof ZodError) {
+      return send(
+        reply,
+        400,
+        'VALIDATION_FAILED',
+        translate(locale, 'errors.VALIDATION_FAILED'),
+        fieldsFromIssues(locale, error.issues.map(issueLikeOf)),
       );
     }
     const status = error.statusCode ?? 500;

@@ -6,9 +6,17 @@ describe('validation messages', () => {
     const tooLong = { code: 'too_big', path: 'name', params: { origin: 'string', maximum: 200 } };
     expect(issueMessage('en', tooLong)).toBe('At most 200 characters.');
     expect(issueMessage('zh-CN', tooLong)).toBe('最多 200 个字符。');
-    expect(issueMessage('en', { code: 'invalid_type', path: 'name', params: { expected: 'string' } })).toBe(
-      'Required.',
-    );
+    const missing = 'Invalid input: expected string, received undefined';
+    const wrong = 'Invalid input: expected string, received number';
+    const typeIssue = (message: string) => ({
+      code: 'invalid_type',
+      message,
+      path: 'name',
+      params: { expected: 'string' },
+    });
+    expect(issueMessage('en', typeIssue(missing))).toBe('Required.');
+    expect(issueMessage('en', typeIssue(wrong))).toBe('Expected text.');
+    expect(issueMessage('zh-CN', typeIssue(wrong))).toBe('应为 文本。');
     expect(
       issueMessage('zh-CN', { code: 'invalid_format', path: 'email', params: { format: 'email' } }),
     ).toBe('请输入有效的邮箱地址。');

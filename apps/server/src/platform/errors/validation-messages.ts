@@ -1,4 +1,5 @@
 import type { Locale } from '@kehu/contracts';
+import type { z } from 'zod';
 import { translate } from '../i18n/messages';
 
 /** The parts of a zod issue that decide its message (what fastify-type-provider-zod keeps). */
@@ -17,6 +18,27 @@ const formatKeys: Record<string, string> = {
   datetime: 'date',
 };
 
+/**
+ * Whether an invalid_type issue is about a value that is not there at all. Zod leaves the input out
+ * of its issues unless asked; its message says what it received ("… received undefined").
+ */
+const isMissing = (issue: IssueLike): boolean =>
+  'input' in issue.params
+    ? issue.params.input === undefined
+    : /received undefined\b/.test(issue.message ?? '');
+
+/** "string" → "text" / "文本" (the name zod gives a type, in the caller's language where known). */
+const typeName = (locale: Locale, type: string): string => {
+  const name = translate(locale, `valueTypes.${type}`);
+  return name === `valueTypes.${type}` ? type : name;
+};
+
+/** A zod issue as thrown by `schema.parse` → the shape the messages are chosen from. */
+export const issueLikeOf = (issue: z.core.$ZodIssue): IssueLike => {
+  const { code, message, path, ...params } = issue;
+  return { code, message, path: path.map(String).join('.'), params };
+};
+
 /** A zod issue → one message in the caller's language. */
 export function issueMessage(locale: Locale, issue: IssueLike): string {
   const p = issue.params;
@@ -31,7 +53,9 @@ export function issueMessage(locale: Locale, issue: IssueLike): string {
     return t(issue.message);
   switch (issue.code) {
     case 'invalid_type':
-      return p.input === undefined ? t('required') : t('wrongType', { expected: String(p.expected) });
+      return isMissing(issue)
+        ? t('required')
+        : t('wrongType', { expected: typeName(locale, String(p.expected)) });
     case 'too_small': {
       const minimum = Number(p.minimum);
       if (p.origin === 'string') return minimum <= 1 ? t('required') : t('tooShort', { minimum });
