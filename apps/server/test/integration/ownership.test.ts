@@ -122,6 +122,41 @@ describe('customer ownership: handover, team members, lifecycle', () => {
     expect((await repA.client.get(`/api/v1/customers/${mine.id}`)).body.ownerId).toBe(repA.id);
   });
 
+  it('changes the owner in an edit only with the handover permission, to active users who see customers, logged', async () => {
+    const customer = await createCustomer(repA.client, { name: '编辑换负责人' });
+    const byRep = await repA.client.patch(`/api/v1/customers/${customer.id}`, {
+      version: customer.version,
+      ownerId: repB.id,
+    });
+    expect([byRep.status, Object.keys(byRep.body.error.fields)]).toEqual([400, ['ownerId']]);
+
+    const leaver = await createUser(t.app, org, { roleId: org.roles.rep, name: 'Leaver' });
+    expect((await org.admin.patch(`/api/v1/users/${leaver.id}`, { status: 'disabled' })).status).toBe(200);
+    const viewer = await createUser(t.app, org, { roleId: viewerRoleId, name: 'Sees No Customers' });
+    for (const [ownerId, message] of [
+      [leaver.id, 'No such user.'],
+      [viewer.id, 'This user may not see customers.'],
+    ]) {
+      const edit = await org.admin.patch(`/api/v1/customers/${customer.id}`, {
+        version: customer.version,
+        ownerId,
+      });
+      expect([edit.status, edit.body.error.fields]).toEqual([400, { ownerId: message }]);
+      const create = await org.admin.post('/api/v1/customers', { name: '给停用用户', ownerId });
+      expect([create.status, create.body.error.fields]).toEqual([400, { ownerId: message }]);
+    }
+
+    const moved = await org.admin.patch(`/api/v1/customers/${customer.id}`, {
+      version: customer.version,
+      ownerId: repB.id,
+    });
+    expect(moved.status).toBe(200);
+    const lifecycle = await org.admin.get(`/api/v1/customers/${customer.id}/lifecycle`);
+    expect(lifecycle.body.ownerChanges).toEqual([
+      expect.objectContaining({ action: 'transfer', fromOwnerId: repA.id, toOwnerId: repB.id, reason: null }),
+    ]);
+  });
+
   it('lets team members see a customer, edit it only with write access, and not after expiry', async () => {
     const customer = await createCustomer(repA.client, { name: '协作客户' });
     expect((await repB.client.get(`/api/v1/customers/${customer.id}`)).status).toBe(404);
@@ -171,6 +206,13 @@ describe('customer ownership: handover, team members, lifecycle', () => {
     expect(
       (await repB.client.post('/api/v1/contacts', { customerId: customer.id, name: '协作联系人' })).status,
     ).toBe(201);
+    // Write access is not ownership: a team member cannot make the customer theirs.
+    const takeover = await repB.client.patch(`/api/v1/customers/${customer.id}`, {
+      version: edited.body.version,
+      ownerId: repB.id,
+    });
+    expect([takeover.status, Object.keys(takeover.body.error.fields)]).toEqual([400, ['ownerId']]);
+    expect((await repA.client.get(`/api/v1/customers/${customer.id}`)).body.ownerId).toBe(repA.id);
 
     t.clock.advance(2 * 86_400_000);
     expect((await repB.client.get(`/api/v1/customers/${customer.id}`)).status).toBe(404);

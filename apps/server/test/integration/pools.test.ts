@@ -249,4 +249,59 @@ describe('public pools (公海)', () => {
     expect(full.status).toBe(422);
     expect(full.body.error.code).toBe('POOL_NOT_EMPTY');
   });
+  it('keeps ownership and pools apart: only the owner or a manager returns a customer; a new owner takes it out of its pool', async () => {
+    // The reclaim test moved the clock past the sessions' lifetime.
+    org = { ...org, admin: await login(t.app, 'admin@example.com', ADMIN_PASSWORD) };
+    repA = { ...repA, client: await login(t.app, repA.email, USER_PASSWORD) };
+    repB = { ...repB, client: await login(t.app, repB.email, USER_PASSWORD) };
+    const shared = await createCustomer(repA.client, { name: '协作者不能退回' });
+    await repA.client.put(`/api/v1/customers/${shared.id}/members/${repB.id}`, { access: 'write' });
+    const byMember = await repB.client.inLocale('zh-CN').post('/api/v1/pools/return', {
+      customerIds: [shared.id],
+      poolId,
+      reason: '想要',
+    });
+    expect([byMember.status, byMember.body.error.fields]).toEqual([
+      400,
+      { 'customerIds.0': '只有负责人或主管可以把该客户退回公海。' },
+    ]);
+    expect((await repA.client.get(`/api/v1/customers/${shared.id}`)).body).toMatchObject({
+      ownerId: repA.id,
+      poolId: null,
+    });
+
+    // An edit or a handover that gives a pooled customer an owner takes it out of the pool.
+    const pooled = async (name: string) => {
+      const customer = await createCustomer(org.admin, { name });
+      await org.admin.post('/api/v1/pools/return', { customerIds: [customer.id], poolId, reason: '待分配' });
+      return (await org.admin.get(`/api/v1/customers/${customer.id}`)).body as {
+        id: string;
+        version: number;
+      };
+    };
+    const edited = await pooled('编辑出公海');
+    const patched = await org.admin.patch(`/api/v1/customers/${edited.id}`, {
+      version: edited.version,
+      ownerId: repA.id,
+    });
+    expect(patched.body).toMatchObject({ ownerId: repA.id, poolId: null, pooledAt: null });
+    const handed = await pooled('移交出公海');
+    const transfer = await org.admin.post('/api/v1/customers/transfer', {
+      customerIds: [handed.id],
+      toUserId: repB.id,
+      reason: '指派',
+    });
+    expect(transfer.status).toBe(200);
+    expect((await org.admin.get(`/api/v1/customers/${handed.id}`)).body).toMatchObject({
+      ownerId: repB.id,
+      poolId: null,
+    });
+    const inPool = (await org.admin.get(`/api/v1/pools/${poolId}/customers`, { limit: 200 })).body.items.map(
+      (item: { id: string }) => item.id,
+    );
+    expect(inPool).not.toContain(edited.id);
+    expect(inPool).not.toContain(handed.id);
+    const lifecycle = (await org.admin.get(`/api/v1/customers/${edited.id}/lifecycle`)).body.ownerChanges;
+    expect(lifecycle[0]).toMatchObject({ action: 'assign', fromOwnerId: null, toOwnerId: repA.id });
+  });
 });

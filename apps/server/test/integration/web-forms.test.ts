@@ -193,6 +193,10 @@ describe('public web forms (web-to-lead)', () => {
     expect(response.statusCode).toBe(201);
     const pooled = (await org.admin.get(`/api/v1/pools/${pool.id}/customers`)).body.items;
     expect(pooled.map((c: { name: string }) => c.name)).toContain('公海线索公司');
+    // A new lead had no owner: the form's creator is not its previous owner (no cooldown for them).
+    expect(pooled.find((c: { name: string }) => c.name === '公海线索公司')).toMatchObject({
+      previousOwnerName: null,
+    });
     await org.admin.patch(`/api/v1/web-forms/${form.id}`, { active: false });
     expect((await visitor.get(`/api/v1/public/forms/${form.publicKey}`)).status).toBe(404);
     expect((await visitor.get('/api/v1/public/forms/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);

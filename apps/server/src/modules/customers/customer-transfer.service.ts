@@ -6,7 +6,7 @@ import type { SessionsRepository } from '../../platform/auth/sessions.repository
 import { AppError, invalidField, staleRecord } from '../../platform/errors/app-error';
 import { type Actor, assertCan, can } from '../../platform/permissions/actor';
 import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
-import type { CustomersRepository } from './customers.repository';
+import { type CustomersRepository, leavePool } from './customers.repository';
 
 /**
  * Other modules' open work on a customer (follow-ups, opportunities, tickets) that moves with it to
@@ -66,6 +66,8 @@ export class CustomerTransferService {
           department_id: target.departmentId,
           owner_since: at,
           locked: 0,
+          // A pooled customer handed to someone leaves its pool (owned and pooled at once is neither).
+          ...leavePool,
           updated_at: at,
           updated_by: actor.id,
         });

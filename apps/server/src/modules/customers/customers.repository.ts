@@ -8,6 +8,9 @@ import { type CustomerRow, customerShares, listColumns, scopeColumns } from './c
 
 export type { CustomerQuery, CustomerRow } from './customer-scope';
 
+/** The pool columns of a customer that now has an owner (claim, assign, handover, owner change). */
+export const leavePool = { pool_id: null, pooled_at: null, pool_reason: null } as const;
+
 /** Customer rows: writes, search-index upkeep, tags, lookups by id. Lists live in CustomerListRepository. */
 export class CustomersRepository {
   constructor(

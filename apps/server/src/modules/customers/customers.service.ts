@@ -35,7 +35,7 @@ import { normalizeCustomerFields } from './customer-input.normalize';
 import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
 import { CustomerListRepository } from './customer-list.repository';
 import { auditedCustomerFields, toCustomer } from './customers.mapper';
-import { type CustomerRow, CustomersRepository } from './customers.repository';
+import { type CustomerRow, CustomersRepository, leavePool } from './customers.repository';
 import { DuplicateChecker } from './duplicates/duplicate-checker';
 
 const ENTITY = 'customer';
@@ -302,9 +302,8 @@ export class CustomersService {
         ...(input.website !== undefined ? { website: input.website } : {}),
         ...(input.notes !== undefined ? { notes: emptyToNull(input.notes) } : {}),
         ...(custom !== undefined ? { custom: JSON.stringify(custom) } : {}),
-        ...(input.ownerId !== undefined && input.ownerId !== row.owner_id
-          ? { owner_id: input.ownerId, owner_since: now, locked: 0 }
-          : {}),
+        // A new owner takes a pooled customer out of its pool, as an assignment from it does.
+        ...(ownerChanges ? { owner_id: input.ownerId, owner_since: now, locked: 0, ...leavePool } : {}),
         department_id: departmentId,
         updated_at: now,
         updated_by: actor.id,
@@ -328,6 +327,19 @@ export class CustomersService {
           at: now,
           actorId: actor.id,
         });
+      }
+      if (ownerChanges) {
+        await this.lifecycle.recordOwnerChanges(trx, [
+          {
+            customerId: id,
+            action: row.pool_id ? 'assign' : 'transfer',
+            from: row.owner_id,
+            to: input.ownerId ?? null,
+            reason: null,
+            at: now,
+            actorId: actor.id,
+          },
+        ]);
       }
       const after = await this.getDtoUnscoped(trx, id);
       await writeAudit(trx, {
@@ -420,11 +432,15 @@ export class CustomersService {
     departmentId: string | null | undefined,
     previousOwnerId: string | null | undefined,
   ): Promise<string | null> {
-    if (ownerId !== actor.id && ownerId !== previousOwnerId && !can(actor, 'customers', 'transfer')) {
+    // A new record may be one's own; any other owner, and any change of owner, is a handover (移交):
+    // a team member who may edit a customer must not make it theirs.
+    const creatingOwn = previousOwnerId === undefined && ownerId === actor.id;
+    if (ownerId !== previousOwnerId && !creatingOwn && !can(actor, 'customers', 'transfer')) {
       throw invalidField('ownerId', 'OWNER_OUT_OF_SCOPE');
     }
-    const ownerDepartment = await this.users.departmentOf(executor, ownerId);
-    if (ownerDepartment === undefined) throw invalidField('ownerId', 'USER_NOT_FOUND');
+    const owner = await this.users.customerOwnerDepartment(executor, ownerId);
+    if ('problem' in owner) throw invalidField('ownerId', owner.problem);
+    const ownerDepartment = owner.departmentId;
     if (departmentId === undefined || departmentId === ownerDepartment) return ownerDepartment;
     // Filing a record under another department than its owner's moves it into other people's scope.
     if (!can(actor, 'customers', 'transfer')) throw invalidField('departmentId', 'OWNER_OUT_OF_SCOPE');

@@ -5,7 +5,7 @@ import { hashPassword } from '../../platform/auth/password';
 import type { SessionsRepository } from '../../platform/auth/sessions.repository';
 import { conflict, invalidField, notFound, ruleViolation } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
-import { type Actor, assertCan } from '../../platform/permissions/actor';
+import { type Actor, assertCan, can } from '../../platform/permissions/actor';
 import type { DepartmentsService } from '../departments/departments.service';
 import type { RolesService } from '../roles/roles.service';
 import { toUser } from './users.mapper';
@@ -42,10 +42,18 @@ export class UsersService {
     return (await this.repository.find(executor, id)) !== undefined;
   }
 
-  /** Department of a user, for records they are given (customers follow their owner's department). */
-  async departmentOf(executor: Kysely<Database>, id: string): Promise<string | null | undefined> {
-    const row = await this.repository.find(executor, id);
-    return row ? row.department_id : undefined;
+  /**
+   * The department of a user who may own customers (customers follow their owner's department), or
+   * why they may not: only an active user whose role sees customers owns them.
+   */
+  async customerOwnerDepartment(
+    executor: Kysely<Database>,
+    id: string,
+  ): Promise<{ departmentId: string | null } | { problem: 'USER_NOT_FOUND' | 'TARGET_CANNOT_VIEW' }> {
+    const owner = await this.sessions.actorForUser(executor, id);
+    if (!owner) return { problem: 'USER_NOT_FOUND' };
+    if (!can(owner, 'customers', 'view')) return { problem: 'TARGET_CANNOT_VIEW' };
+    return { departmentId: owner.departmentId };
   }
 
   /** Display names for a page of records: one query, no N+1. */

@@ -299,6 +299,7 @@ export class WebFormSubmissionsService {
             translate(form.locale as Locale, 'webForms.source'),
             null,
             at,
+            null,
           );
       }
       await this.forms.insertSubmission(trx, {

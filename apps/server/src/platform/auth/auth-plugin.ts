@@ -81,6 +81,8 @@ export function registerAuth(app: FastifyInstance, options: AuthPluginOptions) {
         request.actor = found.actor;
         request.sessionId = found.sessionId;
         request.csrfToken = found.csrfToken;
+        // Asking in a language (Accept-Language) wins: the web app sends the user's chosen one, an
+        // API client its own; the saved choice serves clients that do not say (and background output).
         if (found.actor.locale && !request.headers['accept-language']) request.locale = found.actor.locale;
         if (now.getTime() - Date.parse(found.lastSeenAt) > TOUCH_INTERVAL_MS) {
           await options.sessions.touch(options.db, found.sessionId, now.toISOString());

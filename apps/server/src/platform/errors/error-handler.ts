@@ -8,7 +8,10 @@ import { fieldsFromIssues, type IssueLike, issueLikeOf } from './validation-mess
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The caller's language: the signed-in user's choice, else Accept-Language, else the organisation's. */
+    /**
+     * The caller's language: an explicit Accept-Language (the web app sends the language the user
+     * chose), else the signed-in user's saved choice, else the organisation's default.
+     */
     locale: Locale;
   }
 }

@@ -26,7 +26,7 @@ import type { DepartmentsService } from '../../departments/departments.service';
 import type { OrganizationService } from '../../organization/organization.service';
 import type { UsersService } from '../../users/users.service';
 import { CustomerLifecycleRepository, type OwnerChangeAction } from '../customer-lifecycle.repository';
-import type { CustomersRepository } from '../customers.repository';
+import { type CustomersRepository, leavePool } from '../customers.repository';
 import {
   maskEmail,
   maskPhone,
@@ -129,6 +129,11 @@ export class PoolMovesService {
             { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
           );
         }
+        // Giving up a customer is its owner's decision (or a manager's): a team member who may edit
+        // it must not push it into a pool and claim it back as their own.
+        if (row.owner_id !== actor.id && !can(actor, 'customers', 'transfer')) {
+          throw new AppError('VALIDATION_FAILED', 400, {}, { [`customerIds.${index}`]: 'NOT_THE_OWNER' });
+        }
         await this.toPool(trx, row, pool, 'return', input.reason, actor.id, at);
       }
       return { moved: new Set(input.customerIds).size };
@@ -144,6 +149,8 @@ export class PoolMovesService {
     reason: string,
     actorId: string | null,
     at: string,
+    /** Who the pool's cooldown applies to; a new web-form lead had no owner before (its form's creator is not one). */
+    previousOwnerId: string | null = row.owner_id,
   ) {
     const moved = await this.customers.update(executor, row.id, row.version, {
       owner_id: null,
@@ -151,7 +158,7 @@ export class PoolMovesService {
       pool_id: pool.id,
       pooled_at: at,
       pool_reason: reason,
-      previous_owner_id: row.owner_id,
+      previous_owner_id: previousOwnerId,
       owner_since: null,
       locked: 0,
       updated_at: at,
@@ -159,7 +166,7 @@ export class PoolMovesService {
     });
     if (!moved) throw staleRecord();
     await this.lifecycle.recordOwnerChanges(executor, [
-      { customerId: row.id, action, from: row.owner_id, to: null, reason, at, actorId },
+      { customerId: row.id, action, from: previousOwnerId, to: null, reason, at, actorId },
     ]);
     await writeAudit(executor, {
       entityType: 'customer',
@@ -357,9 +364,7 @@ export class PoolMovesService {
     const moved = await this.customers.update(executor, row.id, row.version, {
       owner_id: ownerId,
       department_id: departmentId,
-      pool_id: null,
-      pooled_at: null,
-      pool_reason: null,
+      ...leavePool,
       owner_since: at,
       locked: 0,
       updated_at: at,

@@ -17,7 +17,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Col, Divider, Drawer, Flex, Form, Input, Radio, Row, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSession } from '../../../app/auth';
+import { useCan, useSession } from '../../../app/auth';
 import { zodRule } from '../../../app/forms';
 import { formText, useRecordSave } from '../../../app/record-save';
 import { CustomFieldInputs } from '../../../components/custom-fields/custom-field-inputs';
@@ -130,6 +130,8 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { user } = useSession();
+  // Another owner is a handover (移交): without that permission a record can only be one's own.
+  const mayChooseOwner = useCan()('customers', 'transfer');
   const isMobile = useIsMobile();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CustomerFormValues>();
@@ -356,6 +358,7 @@ export const CustomerFormDrawer = ({ open, customer, onClose, onSaved }: Custome
                 search={searchOwners}
                 knownOptions={knownOwners}
                 placeholder={t('customers.ownerPlaceholder')}
+                disabled={!mayChooseOwner}
               />
             </Form.Item>
           </Col>
