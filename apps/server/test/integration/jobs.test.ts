@@ -26,6 +26,32 @@ describe('background jobs', () => {
     ]);
   });
 
+  it('answers requests while a long job runs: each heartbeat lets the event loop in', async () => {
+    const busyFor = (ms: number) => {
+      const until = Date.now() + ms;
+      while (Date.now() < until) {
+        // CPU-bound work, as a batch of conversions or a grouping step is
+      }
+    };
+    t.services.jobs.register('test.busy', async (_payload, context) => {
+      for (let batch = 0; batch < 20; batch++) {
+        busyFor(50);
+        await context.heartbeat();
+      }
+    });
+    // Over a real socket: a request is only read when the event loop gets to poll for I/O.
+    const address = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    await t.services.jobs.enqueue(t.database.db, 'test.busy', {});
+    let drained = false;
+    const drain = t.services.jobs.drain().then(() => {
+      drained = true;
+    });
+    const health = await fetch(`${address}/api/health`);
+    expect(health.status).toBe(200);
+    expect(drained).toBe(false);
+    await drain;
+  });
+
   it('re-queues a job whose process died, and runs it again', async () => {
     const calls: string[] = [];
     t.services.jobs.register('test.echo', async (payload) => {

@@ -12,8 +12,9 @@ import type { DepartmentsService } from '../departments/departments.service';
 import type { SettingsService } from '../settings/settings.service';
 import type { UsersService } from '../users/users.service';
 import type { CustomersRepository } from './customers.repository';
-import { addressKey, groupDuplicates, type ScanRecord } from './duplicates/duplicate-grouping';
-import { DuplicateGroupsRepository, pairKey, type ScanRow } from './duplicates/duplicate-groups.repository';
+import { addressKey, type ScanRecord } from './duplicates/duplicate-grouping';
+import { DuplicateGroupsRepository, type ScanRow } from './duplicates/duplicate-groups.repository';
+import { groupDuplicatesInWorker } from './duplicates/grouping-in-worker';
 
 export const DUPLICATE_SCAN_JOB = 'customers.duplicate-scan';
 const chunk = 10_000;
@@ -238,10 +239,16 @@ export class CustomerDuplicatesService {
       this.groups.dismissedPairs(this.db),
       this.settings.dataQuality(this.db),
     ]);
-    const found = groupDuplicates(records, identityGroups, settings.nameSimilarityThreshold, (a, b) =>
-      dismissed.has(pairKey(a, b)),
-    );
-    return { found, scanned: records.length };
+    const scanned = records.length;
+    const grouping = groupDuplicatesInWorker({
+      records,
+      identityGroups,
+      threshold: settings.nameSimilarityThreshold,
+      dismissed: [...dismissed],
+    });
+    // Copied to the thread: the million records need not stay alive here meanwhile.
+    records.length = 0;
+    return { found: await grouping, scanned };
   }
 }
 

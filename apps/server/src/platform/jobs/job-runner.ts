@@ -2,10 +2,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { newId } from '../ids';
 import { type JobRow, JobsRepository } from './jobs.repository';
+import { yieldToEventLoop } from './yield';
 
 export interface JobContext {
   job: JobRow;
-  /** Tells the runner the job is alive (called by long handlers between batches). */
+  /**
+   * Tells the runner the job is alive, and lets requests in: long handlers call it between batches
+   * (see yieldToEventLoop).
+   */
   heartbeat(): Promise<void>;
 }
 
@@ -117,7 +121,7 @@ export class JobRunner {
     this.running = (async () => {
       try {
         while (!this.stopped && (await this.runOne())) {
-          // keep going
+          await yieldToEventLoop();
         }
       } finally {
         this.running = undefined;
@@ -134,7 +138,10 @@ export class JobRunner {
     try {
       await handler(JSON.parse(job.payload), {
         job,
-        heartbeat: () => this.repository.heartbeat(this.db, job.id, this.now().toISOString()),
+        heartbeat: async () => {
+          await this.repository.heartbeat(this.db, job.id, this.now().toISOString());
+          await yieldToEventLoop();
+        },
       });
       await this.repository.finish(this.db, job.id, 'succeeded', this.now().toISOString(), null);
     } catch (error) {
