@@ -59,6 +59,45 @@ describe('customer export', () => {
     expect(body).toContain('金牌');
     expect(body).toContain("'=1+2 导出测试乙");
     expect(body).not.toContain('不导出的客户');
+    // Phone numbers are numbers, not formulas: no apostrophe in front of each one.
+    expect(body).toContain(',+8613811110001,');
+  });
+
+  it('takes its own export back: an edited export re-imports, formulas still text, several phones per cell', async () => {
+    const source = await createCustomer(org.admin, {
+      name: '+往返 测试',
+      tags: ['往返'],
+      phones: ['13811110021', '021 6123 4567'],
+      notes: '@备注',
+    });
+    const { download } = await exportAs(org.admin, {
+      entity: 'customer',
+      format: 'csv',
+      filters: { tag: '往返' },
+    });
+    const exported = String(download.body);
+    expect(exported).toContain("'+往返 测试");
+    expect(exported).toContain('+8613811110021 / +862161234567');
+    // The user deletes the original and imports the file again, as a backup or after editing it.
+    expect((await org.admin.delete(`/api/v1/customers/${source.id}`)).status).toBe(200);
+    const upload = (await org.admin.upload('/api/v1/imports', 'roundtrip.csv', exported)).body;
+    expect(upload.mapping.slice(0, 2)).toEqual(['name', 'kind']);
+    expect(upload.mapping[10]).toBe('phone');
+    await org.admin.post(`/api/v1/imports/${upload.id}/start`, {
+      mapping: upload.mapping,
+      duplicatePolicy: 'create',
+    });
+    await t.services.jobs.drain();
+    expect((await org.admin.get(`/api/v1/imports/${upload.id}`)).body.counts).toMatchObject({
+      created: 1,
+      failed: 0,
+    });
+    const back = (await org.admin.get('/api/v1/customers', { tag: '往返' })).body.items[0];
+    expect(back).toMatchObject({
+      name: '+往返 测试',
+      phones: ['+8613811110021', '+862161234567'],
+      notes: '@备注',
+    });
   });
 
   it('exports xlsx, honours the search, and only holds the records the user may see', async () => {
@@ -91,6 +130,22 @@ describe('customer export', () => {
     // The admin's 导出… customers match the search too, but the rep may not see them.
     expect(names).toEqual(['导出员自己的客户']);
     expect(sheet?.getRow(1).getCell(1).value).toBe('客户名称');
+    // xlsx cells are text, never formulas: no apostrophe is written into them.
+    await createCustomer(rep.client, { name: '=SUM(1,2) 导出员', phones: ['13811110031'] });
+    const second = await rep.client.post('/api/v1/exports', {
+      entity: 'customer',
+      format: 'xlsx',
+      filters: { q: '导出员' },
+    });
+    await t.services.jobs.drain();
+    const again = new ExcelJS.Workbook();
+    await again.xlsx.load(
+      (await rep.client.download(`/api/v1/exports/${second.body.id}/download`))
+        .bytes as unknown as ArrayBuffer,
+    );
+    const cells = (again.worksheets[0]?.getSheetValues() ?? []).flat().map(String);
+    expect(cells).toContain('=SUM(1,2) 导出员');
+    expect(cells).toContain('+8613811110031');
   });
 
   it('refuses users without the export permission, and someone else’s export', async () => {

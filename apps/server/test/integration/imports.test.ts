@@ -238,13 +238,21 @@ describe('customer import', () => {
         Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(100, 7)]),
         'IMPORT_FILE_UNREADABLE',
       ],
+      [
+        'quote.csv',
+        '名称,电话\r\n甲公司,13800138102\r\n"乙公司, 13800138103\r\n丙公司,13800138104\r\n',
+        'IMPORT_FILE_UNREADABLE',
+      ],
     ];
+    const drafts = (await org.admin.get('/api/v1/imports')).body.length;
     for (const [name, content, code] of cases) {
       const response = await org.admin.upload('/api/v1/imports', name, content);
       expect(response.status, name).toBe(400);
       expect(response.body.error.code, name).toBe(code);
       expect(response.body.error.fields.file, name).toBeTruthy();
     }
+    // Nothing refused is left behind as a draft.
+    expect((await org.admin.get('/api/v1/imports')).body.length).toBe(drafts);
     const small = await buildTestApp({ importMaxBytes: 2048 });
     const smallOrg = await setupOrganization(small.app);
     const big = await smallOrg.admin.upload(
@@ -315,5 +323,23 @@ describe('customer import', () => {
     const done = (await org.admin.get(`/api/v1/imports/${upload.id}`)).body;
     expect(done.counts.created).toBe(1500);
     expect(done.progress.rowsDone).toBe(2500);
+  });
+  it('refuses a file broken after its sample before writing any of it, saying from which line', async () => {
+    const rows = Array.from(
+      { length: 2500 },
+      (_, index) => `断引号公司${index},1392222${String(index).padStart(4, '0')}`,
+    );
+    const csv = `名称,电话\n${rows.join('\n')}\n"坏行公司, 13922229999\n后面的公司,13922229998\n`;
+    const upload = (await org.admin.upload('/api/v1/imports', 'late-quote.csv', csv)).body;
+    await org.admin.post(`/api/v1/imports/${upload.id}/start`, {
+      mapping: upload.mapping,
+      duplicatePolicy: 'skip',
+    });
+    await t.services.jobs.drain();
+    const failed = (await org.admin.inLocale('zh-CN').get(`/api/v1/imports/${upload.id}`)).body;
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('第 2502 行');
+    expect(failed.counts.created).toBe(0);
+    expect((await org.admin.get('/api/v1/customers', { q: '断引号公司' })).body.items).toEqual([]);
   });
 });

@@ -37,8 +37,9 @@ export function xlsxWriter(path: string, headers: string[], sheetName: string): 
   header.commit();
   return {
     async row(cells) {
-      // Cells are written as text, never as formulas; the prefix keeps a copy to CSV safe too.
-      sheet.addRow(cells.map(safeCell)).commit();
+      // Cells are written as text (string cells), never as formulas: no apostrophe is needed, and
+      // one would become part of the value (a phone would read '+86…).
+      sheet.addRow(cells).commit();
     },
     async close() {
       sheet.commit();

@@ -45,6 +45,8 @@ export const importTargets = {
     'tel',
     'officephone',
     'companyphone',
+    'phones',
+    'phonenumbers',
   ],
   phone2: ['电话2', '其他电话', '备用电话', 'phone2', 'otherphone'],
   email: ['邮箱', '电子邮箱', '公司邮箱', '电子邮件', 'email', 'e-mail', 'mail', 'companyemail'],

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { suggestMapping } from './import-fields';
 import { sniffFile } from './import-file';
-import { convertedBatches, type ReaderOptions } from './import-reader';
+import { convertedBatches, type ReaderOptions, UnreadableFileError } from './import-reader';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-reader-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -61,8 +61,10 @@ describe('import reader thread', () => {
     expect(batches.map((batch) => batch.rows)).toEqual([[9, 10, 11, 12, 13]]);
   });
 
-  it('fails with the parser’s message when the file breaks off', async () => {
+  it('refuses a file that breaks off before any batch, naming the line', async () => {
     const broken = fileOf('broken.csv', `客户名称,电话\n好公司,13800138000\n"没有结束的引号,1\n`);
-    await expect(collect({ ...broken, skip: 0, batchSize: 5 })).rejects.toThrow(/quote/i);
+    const error = await collect({ ...broken, skip: 0, batchSize: 5 }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(UnreadableFileError);
+    expect((error as UnreadableFileError).line).toBe(3);
   });
 });

@@ -17,7 +17,16 @@ export interface ReaderOptions {
 export type ReaderMessage =
   | { kind: 'batch'; rows: BatchRow[]; bytes: number }
   | { kind: 'end' }
-  | { kind: 'error'; message: string };
+  | { kind: 'error'; message: string }
+  /** The file cannot be read from this line on (found before any row was written). */
+  | { kind: 'unreadable'; line: number };
+
+/** A file whose structure breaks at `line`: nothing of it was imported. */
+export class UnreadableFileError extends Error {
+  constructor(readonly line: number) {
+    super(`the file cannot be read from line ${line} on`);
+  }
+}
 
 /**
  * The file's data rows, converted and in batches, from a worker thread: parsing the file and
@@ -46,6 +55,7 @@ export async function* convertedBatches(
       const message = queue.shift() as ReaderMessage;
       if (message.kind === 'end') return;
       if (message.kind === 'error') throw new Error(message.message);
+      if (message.kind === 'unreadable') throw new UnreadableFileError(message.line);
       yield { rows: message.rows, bytes: message.bytes };
       worker.postMessage('more');
     }

@@ -7,6 +7,7 @@ import {
 } from '@kehu/contracts';
 import { AppError } from '../../platform/errors/app-error';
 import { fieldsFromIssues } from '../../platform/errors/validation-messages';
+import { unguardedCell } from '../../platform/files/safe-cell';
 import { translate } from '../../platform/i18n/messages';
 import type { CountryCode } from '../../platform/normalize/phone.normalize';
 import { mergeCustomValues } from '../custom-fields/custom-values';
@@ -66,6 +67,8 @@ const kindWords: Record<string, CreateCustomer['kind']> = {
   personal: 'individual',
 };
 const tagSeparators = /[,;，；、|]/;
+/** Between phone numbers in one cell: slashes, semicolons, 、 (not spaces or dashes, which are inside numbers). */
+const phoneSeparators = /[/;；、]/;
 
 const word = (value: string) => value.trim().toLowerCase();
 
@@ -87,7 +90,7 @@ export function convertRow(
     const index = mapping.indexOf(target);
     if (index < 0) return undefined;
     columnOf.set(target, headers[index] ?? target);
-    const cell = (cells[index] ?? '').trim();
+    const cell = unguardedCell((cells[index] ?? '').trim());
     return cell === '' ? undefined : cell;
   };
   const problems: Record<string, string> = {};
@@ -102,14 +105,16 @@ export function convertRow(
   const contactMobile = value('contactMobile');
   const contactEmail = value('contactEmail');
   // A mobile or email without a contact name is the customer's own (many sheets have one 手机 column).
-  const phones = [value('phone'), value('phone2'), contactName ? undefined : contactMobile].filter(
-    (phone): phone is string => phone !== undefined,
-  );
+  // A cell may hold several numbers (Kehu's own export joins them with " / ").
+  const phones = [value('phone'), value('phone2'), contactName ? undefined : contactMobile]
+    .flatMap((cell) => (cell === undefined ? [] : cell.split(phoneSeparators)))
+    .map((phone) => phone.trim())
+    .filter((phone) => phone !== '');
   const ownEmail = value('email') ?? (contactName ? undefined : contactEmail);
   const custom: Record<string, unknown> = {};
   for (const [index, target] of mapping.entries()) {
     if (!target?.startsWith('custom.')) continue;
-    const cell = (cells[index] ?? '').trim();
+    const cell = unguardedCell((cells[index] ?? '').trim());
     if (cell === '') continue;
     columnOf.set(target, headers[index] ?? target);
     const field = customFields.find((candidate) => `custom.${candidate.key}` === target);
@@ -121,7 +126,7 @@ export function convertRow(
     ...(type !== undefined ? { type: typeWords[word(type)] ?? type } : {}),
     ...(level !== undefined ? { level: level.toUpperCase() } : {}),
     industry: value('industry'),
-    source: value('source') ?? '导入',
+    source: value('source') ?? translate(locale, 'imports.defaultSource'),
     province: value('province'),
     city: value('city'),
     district: value('district'),

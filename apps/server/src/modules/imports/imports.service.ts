@@ -28,7 +28,7 @@ import { FailedRowsWriter } from './failed-rows.writer';
 import { writeBatch } from './import-batch';
 import { type ImportTarget, importTargets, isImportTarget, suggestMapping } from './import-fields';
 import { type FileRow, readRows, type SniffedFile, sniffFile } from './import-file';
-import { convertedBatches } from './import-reader';
+import { convertedBatches, UnreadableFileError } from './import-reader';
 import { type ImportRow, ImportsRepository } from './imports.repository';
 
 export const IMPORT_JOB = 'customers.import';
@@ -81,7 +81,9 @@ export class ImportsService {
     const path = this.files.pathOf(saved.name);
     try {
       const sniffed = sniffFile(path);
-      const head = await firstRows(path, sniffed, 1);
+      // The header and the sample rows, read now: a file that breaks within them is refused here,
+      // before a draft exists (reading it later would fail on every look at the draft).
+      const head = await firstRows(path, sniffed, sampleRows + 1);
       const headerCells = head[0]?.cells ?? [];
       if (headerCells.every((cell) => cell.trim() === ''))
         throw new AppError('IMPORT_FILE_EMPTY', 400, {}, { file: 'IMPORT_FILE_EMPTY' });
@@ -115,7 +117,7 @@ export class ImportsService {
         started_at: null,
         finished_at: null,
       });
-      return this.get(actor, id);
+      return await this.get(actor, id);
     } catch (error) {
       this.files.remove(saved.name);
       if (error instanceof AppError) throw error;
@@ -244,10 +246,11 @@ export class ImportsService {
   private async run({ importId }: { importId: string }, context: JobContext): Promise<void> {
     const row = await this.repository.find(this.db, importId);
     if (!row || row.status === 'succeeded') return;
+    let locale: Locale = await this.organization.defaultLocale();
     try {
       const actor = await this.sessions.actorForUser(this.db, row.created_by);
       if (!actor) throw new Error('the importing user is no longer active');
-      const locale = await this.localeOf(actor);
+      locale = await this.localeOf(actor);
       await this.repository.update(this.db, importId, {
         status: 'running',
         started_at: row.started_at ?? this.now().toISOString(),
@@ -296,7 +299,12 @@ export class ImportsService {
       });
       if (done && done.failed_count === 0) this.files.remove(failedName);
     } catch (error) {
-      await this.repository.update(this.db, importId, failureOf(error, this.now()));
+      // The importer reads why in their language when it is the file's fault.
+      const shown =
+        error instanceof UnreadableFileError
+          ? new Error(translate(locale, 'imports.unreadableAt', { line: error.line }))
+          : error;
+      await this.repository.update(this.db, importId, failureOf(shown, this.now()));
       throw error;
     }
   }
