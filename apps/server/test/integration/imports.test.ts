@@ -160,6 +160,20 @@ describe('customer import', () => {
     ).body;
     const result = await run(twice.id, { mapping: twice.mapping, duplicatePolicy: 'skip' });
     expect(result.counts).toEqual({ created: 2, updated: 0, skipped: 1, failed: 0 });
+
+    // With "update", the second row fills the customer the first row creates (same batch, not yet written).
+    const again = (
+      await org.admin.upload(
+        '/api/v1/imports',
+        'again.csv',
+        '名称,电话,行业,标签\n丁公司,13844440000,,首行\n丁公司分号,13844440000,制造,次行\n',
+      )
+    ).body;
+    const merged = await run(again.id, { mapping: again.mapping, duplicatePolicy: 'update' });
+    expect(merged.counts).toEqual({ created: 1, updated: 1, skipped: 0, failed: 0 });
+    const ding = (await org.admin.get('/api/v1/customers', { q: '13844440000' })).body.items;
+    expect(ding).toHaveLength(1);
+    expect(ding[0]).toMatchObject({ name: '丁公司', industry: '制造', tags: ['次行', '首行'] });
   });
 
   it('reads GBK CSV, xlsx and semicolon CSV, with custom fields mapped by their label', async () => {

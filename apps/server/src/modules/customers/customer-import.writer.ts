@@ -32,6 +32,25 @@ export type ImportOutcome =
 const strength: Record<DuplicateAction, number> = { off: 0, warn: 1, block: 2 };
 
 /**
+ * A later row of a file over an earlier one, as updating a stored customer fills it: what the later
+ * row has wins, phones and tags add up (at most 5 phones), an email already there stays.
+ */
+function mergedRecord(earlier: ImportCustomer, later: ImportCustomer): ImportCustomer {
+  const given = Object.fromEntries(
+    Object.entries(later).filter(([, value]) => value !== undefined && value !== null && value !== ''),
+  );
+  return {
+    ...earlier,
+    ...given,
+    name: earlier.name,
+    phones: [...new Set([...earlier.phones, ...later.phones])].slice(0, 5),
+    email: earlier.email ?? later.email,
+    custom: { ...earlier.custom, ...later.custom },
+    tags: [...new Set([...(earlier.tags ?? []), ...(later.tags ?? [])])],
+  };
+}
+
+/**
  * Writes a batch of imported customers in the caller's transaction: duplicates looked up for the
  * whole batch at once (exact phones, emails and name keys — within the file too), then the policy:
  * skip the row, update the existing customer (fill what the row has), or create anyway — except
@@ -95,6 +114,16 @@ export class CustomerImportWriter {
           continue;
         }
         if (policy === 'update') {
+          // A customer an earlier row of this batch creates is not written yet: that row takes this one's values.
+          const pending = created.find((entry) => entry.row.id === duplicateOf);
+          if (pending) {
+            pending.record = mergedRecord(pending.record, record);
+            pending.row = this.newRow(duplicateOf, actor, pending.record, pending.row.name_key as string, at);
+            for (const phone of pending.record.phones) hold(`phone:${phone}`, duplicateOf);
+            if (pending.record.email) hold(`email:${pending.record.email}`, duplicateOf);
+            outcomes.push({ status: 'updated', customerId: duplicateOf });
+            continue;
+          }
           const updated = await this.updateExisting(executor, actor, duplicateOf, record, at);
           outcomes.push(
             updated
