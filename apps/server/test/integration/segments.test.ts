@@ -86,4 +86,32 @@ describe('tags and saved views / segments', () => {
       (await owner.client.get('/api/v1/segments')).body.items.map((v: { name: string }) => v.name),
     ).toEqual(['Private of owner']);
   });
+  it('refuses a view whose custom field is no longer filterable, by its name, instead of widening it', async () => {
+    const field = await org.admin.post('/api/v1/custom-fields', {
+      entity: 'customer',
+      key: 'grade',
+      label: 'Grade',
+      type: 'select',
+      options: [
+        { value: 'gold', label: 'Gold' },
+        { value: 'basic', label: 'Basic' },
+      ],
+      filterable: true,
+    });
+    await createCustomer(org.admin, { name: 'Gold One', custom: { grade: 'gold' } });
+    await createCustomer(org.admin, { name: 'Basic One', custom: { grade: 'basic' } });
+    const view = await org.admin.post('/api/v1/segments', {
+      name: 'Gold customers',
+      filters: { custom: JSON.stringify({ grade: 'gold' }) },
+    });
+    expect(view.status, JSON.stringify(view.body)).toBe(201);
+    const members = async () => org.admin.inLocale('en').get(`/api/v1/segments/${view.body.id}/members`);
+    expect((await members()).body.items.map((c: { name: string }) => c.name)).toEqual(['Gold One']);
+
+    await org.admin.patch(`/api/v1/custom-fields/${field.body.id}`, { filterable: false });
+    const stale = await members();
+    expect([stale.status, stale.body.error.code]).toEqual([422, 'SEGMENT_FILTER_STALE']);
+    expect(stale.body.error.message).toContain('Grade');
+    expect((await org.admin.get(`/api/v1/segments/${view.body.id}/count`)).status).toBe(422);
+  });
 });

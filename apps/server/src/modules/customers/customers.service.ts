@@ -96,6 +96,12 @@ export class CustomersService {
     return { ...query, customFilters: parseCustomFilters(query.custom, definitions), timeZone };
   }
 
+  /** The labels of customer custom fields by key (archived ones too); an unknown key stays itself. */
+  async customFieldLabels(keys: string[]): Promise<string[]> {
+    const definitions = await this.customFields.definitionsOf(this.db, 'customer');
+    return keys.map((key) => definitions.find((field) => field.key === key)?.label ?? key);
+  }
+
   /** Names of the customers among `ids` that the actor may see (for other modules' histories). */
   async visibleNamesOf(actor: Actor, ids: string[]): Promise<Map<string, string>> {
     const names = new Map<string, string>();

@@ -100,7 +100,7 @@ export class SegmentsService {
       ...(JSON.parse(row.filters) as object),
       ...page,
     }) as CustomerListQuery;
-    return this.customers.list(actor, query);
+    return this.refusingStaleFilters(() => this.customers.list(actor, query));
   }
 
   async count(actor: Actor, id: string): Promise<{ count: number; capped: boolean }> {
@@ -110,10 +110,26 @@ export class SegmentsService {
     const count = await this.lists.cappedCount(
       this.db,
       actor,
-      await this.customers.withCustomFilters(query),
+      await this.refusingStaleFilters(() => this.customers.withCustomFilters(query)),
       countCap + 1,
     );
     return { count: Math.min(count, countCap), capped: count > countCap };
+  }
+
+  /**
+   * A saved view whose custom field an administrator has since archived or made unfilterable: said
+   * so, by the field's name. Dropping the condition would quietly widen the view (an audience of
+   * "VIP customers" becoming every customer), so the view is refused until it is edited.
+   */
+  private async refusingStaleFilters<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      const fields = error instanceof AppError ? Object.keys(error.fields ?? {}) : [];
+      if (fields.length === 0 || !fields.every((field) => field.startsWith('custom.'))) throw error;
+      const labels = await this.customers.customFieldLabels(fields.map((field) => field.slice(7)));
+      throw new AppError('SEGMENT_FILTER_STALE', 422, { fields: labels.join(', ') });
+    }
   }
 
   private async getVisible(actor: Actor, id: string): Promise<SegmentRow> {
