@@ -111,7 +111,7 @@ export function createServices(
     options.importMaxBytes ?? 200 * 1024 * 1024,
   );
   const notifier = new Notifier(db, now);
-  const pools = new PoolsService(db, dialect, now);
+  const pools = new PoolsService(db, dialect, now, departments, users);
   const poolMoves = new PoolMovesService(
     db,
     now,

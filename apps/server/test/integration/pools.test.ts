@@ -245,10 +245,25 @@ describe('public pools (公海)', () => {
       expect.arrayContaining(['name', 'rules.dailyClaimQuota']),
     );
     expect((await repA.client.post('/api/v1/pools', { name: 'X' })).status).toBe(403);
+    // Departments and administrators that do not exist: nobody could use the pool.
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    const ghost = await org.admin.post('/api/v1/pools', {
+      name: '幽灵公海',
+      departmentIds: [east, nobody],
+      adminIds: [nobody],
+      rules: defaultPoolRules,
+    });
+    expect([ghost.status, Object.keys(ghost.body.error.fields)]).toEqual([
+      400,
+      ['departmentIds.1', 'adminIds.0'],
+    ]);
+    const ghostEdit = await org.admin.patch(`/api/v1/pools/${poolId}`, { adminIds: [nobody] });
+    expect([ghostEdit.status, Object.keys(ghostEdit.body.error.fields)]).toEqual([400, ['adminIds.0']]);
     const full = await org.admin.delete(`/api/v1/pools/${poolId}`);
     expect(full.status).toBe(422);
     expect(full.body.error.code).toBe('POOL_NOT_EMPTY');
   });
+
   it('keeps ownership and pools apart: only the owner or a manager returns a customer; a new owner takes it out of its pool', async () => {
     // The reclaim test moved the clock past the sessions' lifetime.
     org = { ...org, admin: await login(t.app, 'admin@example.com', ADMIN_PASSWORD) };

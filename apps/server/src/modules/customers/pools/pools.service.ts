@@ -3,9 +3,11 @@ import type { Kysely } from 'kysely';
 import type { DialectName } from '../../../db/dialect';
 import type { Database } from '../../../db/schema';
 import { diffFields, writeAudit } from '../../../platform/audit/audit';
-import { notFound, ruleViolation } from '../../../platform/errors/app-error';
+import { AppError, notFound, ruleViolation } from '../../../platform/errors/app-error';
 import { newId } from '../../../platform/ids';
 import { type Actor, assertCan } from '../../../platform/permissions/actor';
+import type { DepartmentsService } from '../../departments/departments.service';
+import type { UsersService } from '../../users/users.service';
 import { mayAssignFrom, mayUsePool, type PoolDefinition, toPoolDefinition } from './pool-access';
 import { PoolsRepository } from './pools.repository';
 
@@ -19,6 +21,8 @@ export class PoolsService {
     private readonly db: Kysely<Database>,
     dialect: DialectName,
     private readonly now: () => Date,
+    private readonly departments: DepartmentsService,
+    private readonly users: UsersService,
   ) {
     this.repository = new PoolsRepository(dialect);
   }
@@ -40,12 +44,29 @@ export class PoolsService {
     return pools.filter((pool) => mayUsePool(actor, pool)).map((pool) => this.toPool(actor, pool, sizes));
   }
 
+  /** Departments and administrators that exist: a pool for nobody could never be used. */
+  private async assertReferences(
+    executor: Kysely<Database>,
+    input: { departmentIds?: string[] | undefined; adminIds?: string[] | undefined },
+  ) {
+    const problems: Record<string, string> = {};
+    for (const [index, departmentId] of (input.departmentIds ?? []).entries()) {
+      if (!(await this.departments.exists(executor, departmentId)))
+        problems[`departmentIds.${index}`] = 'DEPARTMENT_NOT_FOUND';
+    }
+    for (const [index, userId] of (input.adminIds ?? []).entries()) {
+      if (!(await this.users.exists(executor, userId))) problems[`adminIds.${index}`] = 'USER_NOT_FOUND';
+    }
+    if (Object.keys(problems).length > 0) throw new AppError('VALIDATION_FAILED', 400, {}, problems);
+  }
+
   async create(actor: Actor, request: CreatePool): Promise<Pool> {
     assertCan(actor, 'pools', 'manage');
     const input = createPoolSchema.parse(request);
     const id = newId();
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
+      await this.assertReferences(trx, input);
       await this.repository.insert(trx, {
         id,
         name: input.name,
@@ -75,6 +96,7 @@ export class PoolsService {
     const at = this.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
       const before = await this.getDefinition(trx, id);
+      await this.assertReferences(trx, input);
       await this.repository.update(trx, id, {
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.description !== undefined ? { description: input.description } : {}),
