@@ -1,3 +1,12 @@
+/** The IANA name as the runtime spells it (asia/shanghai → Asia/Shanghai), or undefined when unknown. */
+export const canonicalTimeZone = (value: string): string | undefined => {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
+  }
+};
+
 /** Whether the runtime knows an IANA time zone name (Asia/Shanghai, Europe/Berlin). */
 export const isTimeZone = (value: string): boolean => {
   try {

@@ -166,12 +166,12 @@ describe('customer import', () => {
       await org.admin.upload(
         '/api/v1/imports',
         'again.csv',
-        '名称,电话,行业,标签\n丁公司,13844440000,,首行\n丁公司分号,13844440000,制造,次行\n',
+        '名称,电话,行业,标签\n丁公司,13866667777,,首行\n丁公司分号,13866667777,制造,次行\n',
       )
     ).body;
     const merged = await run(again.id, { mapping: again.mapping, duplicatePolicy: 'update' });
     expect(merged.counts).toEqual({ created: 1, updated: 1, skipped: 0, failed: 0 });
-    const ding = (await org.admin.get('/api/v1/customers', { q: '13844440000' })).body.items;
+    const ding = (await org.admin.get('/api/v1/customers', { q: '13866667777' })).body.items;
     expect(ding).toHaveLength(1);
     expect(ding[0]).toMatchObject({ name: '丁公司', industry: '制造', tags: ['次行', '首行'] });
   });
@@ -207,6 +207,7 @@ describe('customer import', () => {
       { richText: [{ text: 'Re' }, { text: 'tail' }] },
     ]);
     sheet.addRow(['Formula Corp', { formula: '1+1', result: 13855550001 }, 'Bob', 'Tech']);
+    sheet.addRow(['Hole Corp', null, null, 'Tech']);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
     const xlsxUpload = await org.admin.upload('/api/v1/imports', 'customers.xlsx', xlsx);
     expect(xlsxUpload.status, JSON.stringify(xlsxUpload.body)).toBe(201);
@@ -214,11 +215,13 @@ describe('customer import', () => {
       format: 'xlsx',
       mapping: ['name', 'contactMobile', 'contactName', 'industry'],
     });
+    // Empty cells in the middle of a row are empty text, not holes (null).
+    expect(xlsxUpload.body.sample[2]).toEqual(['Hole Corp', '', '', 'Tech']);
     const xlsxDone = await run(xlsxUpload.body.id, {
       mapping: xlsxUpload.body.mapping,
       duplicatePolicy: 'skip',
     });
-    expect(xlsxDone.counts).toMatchObject({ created: 2, failed: 0 });
+    expect(xlsxDone.counts).toMatchObject({ created: 3, failed: 0 });
     expect((await org.admin.get('/api/v1/customers', { q: 'Excel Trading' })).body.items[0].industry).toBe(
       'Retail',
     );

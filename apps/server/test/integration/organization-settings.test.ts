@@ -40,7 +40,7 @@ describe('organisation settings and its time zone', () => {
 
     const saved = await org.admin.patch('/api/v1/settings/organization', {
       name: 'Acme 上海',
-      timeZone: 'Europe/London',
+      timeZone: 'europe/london',
     });
     expect(saved.body).toEqual({ name: 'Acme 上海', defaultLocale: 'zh-CN', timeZone: 'Europe/London' });
     expect((await org.admin.get('/api/v1/auth/me')).body.organization).toEqual({

@@ -138,7 +138,9 @@ async function* readXlsxRows(source: fs.ReadStream): AsyncGenerator<FileRow> {
   });
   for await (const worksheet of workbook) {
     for await (const row of worksheet) {
-      const values = (row.values as unknown[]).slice(1).map(cellText);
+      // Array.from, not map: the values are a sparse array (no entry for an empty cell), and map
+      // would keep its holes — null in the JSON of a sample.
+      const values = Array.from((row.values as unknown[]).slice(1), cellText);
       if (values.every((value) => value === '')) continue;
       yield { rowNumber: row.number, cells: values };
     }

@@ -1,5 +1,5 @@
 import {
-  isTimeZone,
+  canonicalTimeZone,
   type Locale,
   type OrganizationSettings,
   type UpdateOrganizationSettings,
@@ -62,8 +62,8 @@ export class OrganizationService {
     executor: Kysely<Database>,
     input: { id: string; name: string; locale: Locale; timeZone?: string | undefined; now: string },
   ) {
-    const timeZone = input.timeZone ?? defaultTimeZone;
-    if (!isTimeZone(timeZone)) throw invalidField('timeZone', 'timeZone');
+    const timeZone = canonicalTimeZone(input.timeZone ?? defaultTimeZone);
+    if (!timeZone) throw invalidField('timeZone', 'timeZone');
     await this.repository.insert(executor, {
       id: input.id,
       name: input.name,
@@ -82,8 +82,12 @@ export class OrganizationService {
   async updateSettings(actor: Actor, request: UpdateOrganizationSettings): Promise<OrganizationSettings> {
     assertCan(actor, 'settings', 'manage');
     const input = updateOrganizationSettingsSchema.parse(request);
-    if (input.timeZone !== undefined && !isTimeZone(input.timeZone))
-      throw invalidField('timeZone', 'timeZone');
+    if (input.timeZone !== undefined) {
+      // Stored as the runtime spells it: "asia/shanghai" is Asia/Shanghai.
+      const timeZone = canonicalTimeZone(input.timeZone);
+      if (!timeZone) throw invalidField('timeZone', 'timeZone');
+      input.timeZone = timeZone;
+    }
     const saved = await this.db.transaction().execute(async (trx) => {
       const row = await this.repository.find(trx);
       if (!row) throw notFound('ORGANIZATION_NOT_FOUND');
