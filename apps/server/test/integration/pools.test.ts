@@ -125,9 +125,12 @@ describe('public pools (公海)', () => {
       (await org.admin.post('/api/v1/pools/return', { customerIds: ids, poolId, reason: '整理' })).status,
     ).toBe(200);
     const fresh = await createUser(t.app, org, { roleId: org.roles.rep, departmentId: east });
-    const tooMany = await fresh.client.post('/api/v1/pools/claim', { customerIds: ids });
+    const tooMany = await fresh.client.inLocale('zh-CN').post('/api/v1/pools/claim', { customerIds: ids });
     expect(tooMany.status).toBe(422);
-    expect(tooMany.body.error.code).toBe('CLAIM_QUOTA');
+    expect(tooMany.body.error.code).toBe('CLAIM_QUOTA_LEFT');
+    expect(tooMany.body.error.message).toBe(
+      '今天还能领取 2 个（每天上限 2 个），不能领取 3 个：请少选一些客户。',
+    );
     expect((await fresh.client.post('/api/v1/pools/claim', { customerIds: ids.slice(0, 2) })).status).toBe(
       200,
     );
@@ -200,7 +203,7 @@ describe('public pools (公海)', () => {
     expect(warnings.map((n: { payload: { name: string } }) => n.payload.name).sort()).toEqual(
       ['将被回收', '第二个锁'].sort(),
     );
-    await org.admin.post('/api/v1/pools/reclaim');
+    expect((await org.admin.post('/api/v1/pools/reclaim')).body).toEqual({ reclaimed: 0, warned: 0 });
     expect(
       (await rep.client.get('/api/v1/notifications')).body.items.filter(
         (n: { kind: string }) => n.kind === 'pool.reclaimWarning',
@@ -227,6 +230,10 @@ describe('public pools (公海)', () => {
     });
     const again = await org.admin.post('/api/v1/pools/reclaim');
     expect(again.body.reclaimed).toBe(0);
+    // The rep did not return it: the cooldown says a rule reclaimed it.
+    const back = await rep.client.inLocale('en').post('/api/v1/pools/claim', { customerIds: [plain.id] });
+    expect([back.status, back.body.error.code]).toEqual([422, 'CLAIM_COOLDOWN_RECLAIMED']);
+    expect(back.body.error.message).toContain('was reclaimed from you');
 
     // Level A has its own 60 days.
     await later(30 * day);

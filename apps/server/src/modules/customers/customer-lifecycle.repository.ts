@@ -91,6 +91,18 @@ export class CustomerLifecycleRepository {
       .execute();
   }
 
+  /** How the customer's last change of owner came about (e.g. 'reclaim' when a rule took it). */
+  async lastOwnerChangeAction(executor: Kysely<Database>, customerId: string): Promise<string | undefined> {
+    const row = await executor
+      .selectFrom('customer_owner_changes')
+      .select('action')
+      .where('customer_id', '=', customerId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.action;
+  }
+
   ownerChanges(executor: Kysely<Database>, customerId: string) {
     return executor
       .selectFrom('customer_owner_changes')

@@ -206,11 +206,14 @@ export class PoolMovesService {
         const cooldown = pool.rules.reclaimCooldownDays;
         if (cooldown && row.previous_owner_id === actor.id && row.pooled_at) {
           const until = new Date(Date.parse(row.pooled_at) + cooldown * dayMs);
-          if (until > at)
-            throw ruleViolation('CLAIM_COOLDOWN', {
+          if (until > at) {
+            // The rep did not give it up when a reclaim rule took it: say so.
+            const reclaimed = (await this.lifecycle.lastOwnerChangeAction(trx, row.id)) === 'reclaim';
+            throw ruleViolation(reclaimed ? 'CLAIM_COOLDOWN_RECLAIMED' : 'CLAIM_COOLDOWN', {
               name: row.name,
               until: dateIn(timeZone, until),
             });
+          }
         }
       }
       for (const pool of pools.values()) {
@@ -219,8 +222,11 @@ export class PoolMovesService {
           // Today where the organisation works: a Beijing rep's quota renews at midnight, not 08:00.
           const today = startOfDayIn(timeZone, at).toISOString();
           const claimed = await this.pools.repository.claimsSince(trx, actor.id, today);
-          if (claimed + ids.length > quota)
-            throw ruleViolation('CLAIM_QUOTA', { quota, left: Math.max(0, quota - claimed) });
+          const left = Math.max(0, quota - claimed);
+          if (ids.length > left)
+            throw left === 0
+              ? ruleViolation('CLAIM_QUOTA', { quota })
+              : ruleViolation('CLAIM_QUOTA_LEFT', { quota, left, asked: ids.length });
         }
       }
       await this.assertUnderCap(trx, actor.id, ids.length, [...pools.values()]);

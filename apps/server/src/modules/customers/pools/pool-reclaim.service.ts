@@ -95,6 +95,7 @@ export class PoolReclaimService {
       afterId = rows.at(-1)?.id;
       await this.db.transaction().execute(async (trx) => {
         const notices: Notice[] = [];
+        const warnedIds: string[] = [];
         const at = now.toISOString();
         for (const row of rows) {
           const due = deadlineOf(row, rule, active);
@@ -117,7 +118,11 @@ export class PoolReclaimService {
               dedupeKey: `reclaimed:${row.id}:${at.slice(0, 10)}`,
             });
           } else if (warnDays > 0 && due.at.getTime() - warnDays * dayMs <= now.getTime()) {
+            // Once per deadline: a second run the same day (or the next) warns nobody again.
+            const warnFrom = due.at.getTime() - warnDays * dayMs;
+            if (row.reclaim_warned_at && Date.parse(row.reclaim_warned_at) >= warnFrom) continue;
             totals.warned += 1;
+            warnedIds.push(row.id);
             notices.push({
               userId: row.owner_id,
               kind: 'pool.reclaimWarning',
@@ -134,6 +139,7 @@ export class PoolReclaimService {
           }
         }
         await this.notifier.notify(trx, notices);
+        await this.pools.repository.markReclaimWarned(trx, warnedIds, at);
       });
     }
   }

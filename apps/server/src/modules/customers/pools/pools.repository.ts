@@ -95,6 +95,12 @@ export class PoolsRepository {
       .execute();
   }
 
+  /** The owners of these customers were warned of the reclaim now (not again for the same deadline). */
+  async markReclaimWarned(executor: Kysely<Database>, ids: string[], at: string) {
+    if (ids.length === 0) return;
+    await executor.updateTable('customers').set({ reclaim_warned_at: at }).where('id', 'in', ids).execute();
+  }
+
   /** Customers a user owns (for the ownership cap), won ones left out when the pool says so. */
   async ownedCount(executor: Kysely<Database>, userId: string, excludeWon: boolean): Promise<number> {
     let query = executor
@@ -158,6 +164,7 @@ export class PoolsRepository {
         'version',
         'created_at',
         'owner_since',
+        'reclaim_warned_at',
         'last_follow_up_at',
         'last_opportunity_at',
         'last_deal_at',
