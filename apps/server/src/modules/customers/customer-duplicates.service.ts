@@ -5,6 +5,7 @@ import { notFound, ruleViolation } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { failureOf } from '../../platform/jobs/job-failure';
 import type { JobContext, JobRunner } from '../../platform/jobs/job-runner';
+import { pacedYield } from '../../platform/jobs/yield';
 import { companyNameKey } from '../../platform/normalize/company-name.normalize';
 import { decodeCursor, encodeCursor, invalidCursor } from '../../platform/pagination/cursor';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
@@ -12,9 +13,8 @@ import type { DepartmentsService } from '../departments/departments.service';
 import type { SettingsService } from '../settings/settings.service';
 import type { UsersService } from '../users/users.service';
 import type { CustomersRepository } from './customers.repository';
-import { addressKey, type ScanRecord } from './duplicates/duplicate-grouping';
-import { DuplicateGroupsRepository, type ScanRow } from './duplicates/duplicate-groups.repository';
-import { groupDuplicatesInWorker } from './duplicates/grouping-in-worker';
+import { addressKey, groupDuplicatesPaced, type ScanRecord } from './duplicates/duplicate-grouping';
+import { DuplicateGroupsRepository, pairKey, type ScanRow } from './duplicates/duplicate-groups.repository';
 
 export const DUPLICATE_SCAN_JOB = 'customers.duplicate-scan';
 const chunk = 10_000;
@@ -239,16 +239,14 @@ export class CustomerDuplicatesService {
       this.groups.dismissedPairs(this.db),
       this.settings.dataQuality(this.db),
     ]);
-    const scanned = records.length;
-    const grouping = groupDuplicatesInWorker({
+    const found = await groupDuplicatesPaced(
       records,
       identityGroups,
-      threshold: settings.nameSimilarityThreshold,
-      dismissed: [...dismissed],
-    });
-    // Copied to the thread: the million records need not stay alive here meanwhile.
-    records.length = 0;
-    return { found: await grouping, scanned };
+      settings.nameSimilarityThreshold,
+      (a, b) => dismissed.has(pairKey(a, b)),
+      pacedYield(),
+    );
+    return { found, scanned: records.length };
   }
 }
 

@@ -5,3 +5,16 @@
  * and the requests already waiting for the one SQLite connection get it before the next batch.
  */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * For long computations that have pause points (duplicate grouping): lets the event loop run when
+ * `everyMs` of work went by since it last did, so requests wait at most that long.
+ */
+export function pacedYield(everyMs = 20): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < everyMs) return;
+    await yieldToEventLoop();
+    last = performance.now();
+  };
+}

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addressKey, boundedEditDistance, groupDuplicates, type ScanRecord } from './duplicate-grouping';
+import {
+  addressKey,
+  boundedEditDistance,
+  groupDuplicates,
+  groupDuplicatesPaced,
+  type ScanRecord,
+} from './duplicate-grouping';
 
 const record = (
   id: string,
@@ -123,5 +129,23 @@ describe('duplicate grouping', () => {
     expect(boundedEditDistance(Array.from('星云科技'), Array.from('远航物流'), 1)).toBe(2);
     expect(boundedEditDistance(Array.from('abc'), Array.from('abcdef'), 2)).toBe(3);
     expect(boundedEditDistance(Array.from('龙湖贸易'), Array.from('湖龙贸易'), 1)).toBe(1);
+  });
+  it('pauses along the way when paced, and finds the same groups', async () => {
+    const records = Array.from({ length: 30_000 }, (_, index) =>
+      record(`r${index}`, `公司${Math.floor(index / 2)}号${index % 7 === 0 ? '甲' : ''}`, { city: '杭州市' }),
+    );
+    const identities = [{ kind: 'phone' as const, ids: ['r1', 'r9'] }];
+    let pauses = 0;
+    const paced = await groupDuplicatesPaced(
+      records,
+      identities,
+      0.85,
+      () => false,
+      async () => {
+        pauses += 1;
+      },
+    );
+    expect(pauses).toBeGreaterThan(5);
+    expect(sorted(paced)).toEqual(sorted(groupDuplicates(records, identities, 0.85, () => false)));
   });
 });

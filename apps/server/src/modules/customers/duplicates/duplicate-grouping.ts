@@ -87,10 +87,49 @@ export function groupDuplicates(
   threshold: number,
   dismissed: (a: string, b: string) => boolean,
 ): FoundGroup[] {
+  const steps = groupingSteps(records, identityGroups, threshold, dismissed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * groupDuplicates for the server: the same work, with `pause()` awaited every few thousand steps.
+ * At a million customers the grouping computes for ~20 s; the server's thread must answer
+ * requests meanwhile (a worker thread would hold a second copy of every record).
+ */
+export async function groupDuplicatesPaced(
+  records: ScanRecord[],
+  identityGroups: Array<{ kind: 'phone' | 'email'; ids: string[] }>,
+  threshold: number,
+  dismissed: (a: string, b: string) => boolean,
+  pause: () => Promise<void>,
+): Promise<FoundGroup[]> {
+  const steps = groupingSteps(records, identityGroups, threshold, dismissed);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+/** How many loop turns between two pause points (each turn is microseconds of work). */
+const stepsPerPause = 4096;
+
+function* groupingSteps(
+  records: ScanRecord[],
+  identityGroups: Array<{ kind: 'phone' | 'email'; ids: string[] }>,
+  threshold: number,
+  dismissed: (a: string, b: string) => boolean,
+): Generator<void, FoundGroup[]> {
   const indexOf = new Map(records.map((record, index) => [record.id, index]));
   const found = new GroupCollector(records, dismissed);
+  yield;
 
+  let turns = 0;
   for (const group of identityGroups) {
+    if (++turns % stepsPerPause === 0) yield;
     if (group.ids.length > maxSharedIdentity) continue;
     const members = group.ids
       .map((id) => indexOf.get(id))
@@ -103,6 +142,7 @@ export function groupDuplicates(
   // Of two linked keys, the one with more customers hosts; the other key's linked customer joins
   // alone, so two crowded keys are never chained into one group.
   const keys = new KeyClusters(records);
+  yield;
   const slices: Array<{ members: number[]; similarity: number | null }> = [];
   const sliceOf = new Int32Array(records.length).fill(-1);
   for (const members of keys.clusters) {
@@ -113,7 +153,8 @@ export function groupDuplicates(
     }
   }
   const direct = new Map<number, { members: number[]; similarity: number | null }>();
-  for (const link of nearNameLinks(records, keys, threshold)) {
+  for (const link of yield* nearNameLinks(records, keys, threshold)) {
+    if (++turns % stepsPerPause === 0) yield;
     const sizeA = keys.sizeOf(link.a);
     const sizeB = keys.sizeOf(link.b);
     const [host, guest] =
@@ -138,7 +179,10 @@ export function groupDuplicates(
     target.members.push(guest);
     target.similarity = Math.max(target.similarity ?? 0, link.similarity);
   }
-  for (const group of [...slices, ...direct.values()]) found.add(group.members, 'name', group.similarity);
+  for (const group of [...slices, ...direct.values()]) {
+    if (++turns % stepsPerPause === 0) yield;
+    found.add(group.members, 'name', group.similarity);
+  }
   return found.groups();
 }
 
@@ -186,7 +230,12 @@ interface NearLink {
  * characters, where two edits count as near) are also compared with their neighbours in sort order,
  * forwards and backwards.
  */
-function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: number): NearLink[] {
+function* nearNameLinks(
+  records: ScanRecord[],
+  keys: KeyClusters,
+  threshold: number,
+): Generator<void, NearLink[]> {
+  let turns = 0;
   // Keys are read as code points into one reused buffer: a million keys must not become ten
   // million one-character strings.
   const numbers = keys.keys.map(numbersOf);
@@ -234,8 +283,11 @@ function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: numb
       entries[filled++] = hashOf(buffer, length, skip) * keyLimit + key;
     }
   }
+  yield;
   const sorted = entries.subarray(0, filled).sort();
+  yield;
   for (let start = 0; start < sorted.length; ) {
+    if (++turns % stepsPerPause === 0) yield;
     const hash = Math.floor((sorted[start] as number) / keyLimit);
     let end = start + 1;
     while (end < sorted.length && Math.floor((sorted[end] as number) / keyLimit) === hash) end++;
@@ -265,7 +317,9 @@ function nearNameLinks(records: ScanRecord[], keys: KeyClusters, threshold: numb
         .join(''),
     ),
   ]) {
+    yield;
     for (let position = 0; position < order.length; position++) {
+      if (++turns % stepsPerPause === 0) yield;
       for (let step = 1; step <= sortWindow && position + step < order.length; step++)
         compare(order[position] as number, order[position + step] as number);
     }

@@ -1,7 +1,6 @@
 import { type Insertable, type Kysely, type Selectable, sql } from 'kysely';
 import type { Database, DuplicateGroupsTable, DuplicateScansTable } from '../../../db/schema';
 import { newId } from '../../../platform/ids';
-import { pairKey } from './grouping-in-worker';
 
 export type ScanRow = Selectable<DuplicateScansTable>;
 export type GroupRow = Selectable<DuplicateGroupsTable>;
@@ -272,6 +271,7 @@ export class DuplicateGroupsRepository {
 }
 
 const orderPair = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
+export const pairKey = (a: string, b: string) => orderPair(a, b).join('|');
 
 /** What a group holds, whatever the order its members were found in. */
 const signatureOf = (ids: readonly string[], reasons: string) => `${[...ids].sort().join(',')}|${reasons}`;
