@@ -225,6 +225,15 @@ describe('customer ownership: handover, team members, lifecycle', () => {
     });
     expect(past.status).toBe(400);
     expect(past.body.error.fields.expiresAt).toBeTruthy();
+    const dayOnly = await repA.client
+      .inLocale('en')
+      .put(`/api/v1/customers/${customer.id}/members/${repB.id}`, {
+        access: 'read',
+        expiresAt: '2027-01-01',
+      });
+    expect(dayOnly.body.error.fields).toEqual({
+      expiresAt: 'Enter a date and time, e.g. 2027-01-01T09:00:00Z.',
+    });
     const owner = await repA.client.put(`/api/v1/customers/${customer.id}/members/${repA.id}`, {
       access: 'read',
     });

@@ -15,7 +15,7 @@ const formatKeys: Record<string, string> = {
   url: 'url',
   uuid: 'uuid',
   date: 'date',
-  datetime: 'date',
+  datetime: 'dateTime',
 };
 
 /**
