@@ -175,6 +175,8 @@ export async function seedDemo(
       website: record.website,
       tags: record.tags,
       notes: record.notes,
+      // The generated set holds look-alike names on purpose (the duplicate scan has work to show).
+      acknowledgeDuplicates: true,
     });
     for (const contact of record.contacts) {
       await services.contacts.create(actor, { ...contact, customerId: customer.id });

@@ -19,22 +19,23 @@ describe('demo seed', () => {
   afterAll(() => t.close());
 
   it('loads a demo organisation whose users sign in and see their own scope', async () => {
-    const summary = await seedDemo(t.database, t.clock.now, { customers: 40, password: 'demo-pass-123' });
-    expect(summary).toContain('40 customers');
+    // 300, the default: enough look-alike names that the manual-entry duplicate warning would stop it.
+    const summary = await seedDemo(t.database, t.clock.now, { customers: 300, password: 'demo-pass-123' });
+    expect(summary).toContain('300 customers');
     const admin = await login(t.app, DEMO_ADMIN_EMAIL, 'demo-pass-123');
     const all = (await admin.get('/api/v1/customers', { limit: 200 })).body.items;
-    expect(all).toHaveLength(40);
+    expect(all).toHaveLength(200);
     const rep = await login(t.app, 'li.na@demo.kehu.local', 'demo-pass-123');
     const own = (await rep.get('/api/v1/customers', { limit: 200 })).body.items as Array<{
       ownerName: string;
     }>;
     expect(own.length).toBeGreaterThan(0);
-    expect(own.length).toBeLessThan(40);
+    expect(own.length).toBeLessThan(300);
     expect(new Set(own.map((c) => c.ownerName))).toEqual(new Set(['李娜']));
     const manager = await login(t.app, 'wang.jianguo@demo.kehu.local', 'demo-pass-123');
-    expect((await manager.get('/api/v1/customers', { limit: 200 })).body.items).toHaveLength(40);
+    expect((await manager.get('/api/v1/customers', { limit: 200 })).body.items).toHaveLength(200);
     const contacts = (await admin.get('/api/v1/contacts', { limit: 200 })).body.items;
-    expect(contacts.length).toBeGreaterThanOrEqual(40);
+    expect(contacts.length).toBeGreaterThanOrEqual(200);
     await expect(
       seedDemo(t.database, t.clock.now, { customers: 1, password: 'demo-pass-123' }),
     ).rejects.toThrow(/already/);
