@@ -264,4 +264,30 @@ describe('public web forms: bad values of the customer fields', () => {
     expect([spaces.status, spaces.body.error.fields]).toEqual([400, { contactName: '必填。' }]);
     expect((await org.admin.get('/api/v1/customers')).body.items).toEqual([]);
   });
+
+  it('takes a lead although a required custom field is not on the form', async () => {
+    await org.admin.post('/api/v1/custom-fields', {
+      entity: 'customer',
+      key: 'erp_system',
+      label: '现用系统',
+      type: 'text',
+      required: true,
+    });
+    const created = await org.admin.post('/api/v1/web-forms', {
+      name: '无必填字段的表单',
+      title: '联系我们',
+      thankYou: '谢谢',
+      fields: [{ target: 'name', required: true }, { target: 'phone' }],
+      receiverUserId: org.adminId,
+      locale: 'zh-CN',
+    });
+    const visitor = new ApiClient(t.app, undefined, 'zh-CN');
+    const sent = await visitor.post(`/api/v1/public/forms/${created.body.publicKey}/submissions`, {
+      values: { name: '必填字段不在表单上', phone: '13900001234' },
+    });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    // Entered by hand, the field is still required.
+    const manual = await org.admin.post('/api/v1/customers', { name: '手工录入' });
+    expect(Object.keys(manual.body.error.fields)).toEqual(['custom.erp_system']);
+  });
 });

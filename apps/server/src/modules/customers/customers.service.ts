@@ -139,12 +139,14 @@ export class CustomersService {
       const name = clean.name ?? input.name;
       const phones = clean.phones ?? [];
       const email = clean.email ?? null;
+      // A web form asks the visitor only what its builder put on it: a required field that is not
+      // on the form is the sales team's to fill in later, not a reason to lose the lead.
       const custom = await this.customFields.merge(
         trx,
         'customer',
         input.custom,
         {},
-        'create',
+        options.entryPoint === 'webForm' ? 'update' : 'create',
         phoneRegionOf(settings),
       );
       DuplicateChecker.enforce(

@@ -223,13 +223,18 @@ export function convertRow(
   }
 
   const entries = Object.entries(problems);
+  // A field without a column in the file: a custom field by its label (a required one left unmapped).
+  const fieldName = (target: string) =>
+    target.startsWith('custom.')
+      ? (customFields.find((field) => `custom.${field.key}` === target)?.label ?? target.slice(7))
+      : translate(locale, `imports.${target}`);
   if (entries.length > 0 || !parsed.success) {
     // Chinese text takes full-width punctuation.
     const [colon, separator] = locale === 'zh-CN' ? ['：', '；'] : [': ', '; '];
     const reason = entries
       .map(
         ([field, message]) =>
-          `${columnOf.get(targetOf(field)) ?? translate(locale, `imports.${targetOf(field)}`)}${colon}${message}`,
+          `${columnOf.get(targetOf(field)) ?? fieldName(targetOf(field))}${colon}${message}`,
       )
       .join(separator);
     return { ok: false, reason };
