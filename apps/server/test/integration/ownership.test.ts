@@ -246,11 +246,16 @@ describe('customer ownership: handover, team members, lifecycle', () => {
       404,
     );
     const history = await repA.client.get(`/api/v1/customers/${customer.id}/history`);
-    expect(
-      history.body.items.filter(
-        (entry: { changes: Array<{ field: string }> }) => entry.changes[0]?.field === 'member',
-      ),
-    ).toHaveLength(3);
+    const memberChanges = history.body.items.filter(
+      (entry: { changes: Array<{ field: string }> }) => entry.changes[0]?.field === 'member',
+    );
+    expect(memberChanges).toHaveLength(3);
+    // The member is named in the history, not only by id.
+    expect(memberChanges.at(-1).changes[0].new).toMatchObject({
+      userId: repB.id,
+      userName: 'Rep B',
+      access: 'read',
+    });
   });
 
   it('records every lifecycle type change and counts customers per type under the filters', async () => {

@@ -95,5 +95,7 @@ export const applyLocale = async (locale: Locale): Promise<void> => {
  * A key built at run time from server data (a field name in history, a permission module):
  * translated when the locale files know it, else the fallback.
  */
-export const translateKey = (key: string, fallback: string): string =>
-  i18n.exists(key) ? (i18n.t as unknown as (key: string) => string)(key) : fallback;
+export const translateKey = (key: string, fallback: string, values?: Record<string, string>): string =>
+  i18n.exists(key)
+    ? (i18n.t as unknown as (key: string, values?: Record<string, string>) => string)(key, values)
+    : fallback;

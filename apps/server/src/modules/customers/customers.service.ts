@@ -426,6 +426,7 @@ export class CustomersService {
     return labelHistory(await listHistory(this.db, ENTITY, id, page), {
       ownerId: (ids) => this.users.namesOf(this.db, ids),
       departmentId: (ids) => this.departments.namesOf(this.db, ids),
+      userId: (ids) => this.users.namesOf(this.db, ids),
     });
   }
 

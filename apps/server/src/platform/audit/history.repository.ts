@@ -47,7 +47,10 @@ export async function listHistory(
   return { items, nextCursor: more && last ? encodeCursor([last.id]) : null };
 }
 
-/** Looks up display names for ids, one query per kind of id. */
+const isUserValue = (value: unknown): value is { userId: string; userName?: string | null } =>
+  typeof value === 'object' && value !== null && typeof (value as { userId?: unknown }).userId === 'string';
+
+/** Looks up display names for ids, one query per kind of id (`userId`: ids inside object values). */
 export type LabelResolver = (ids: string[]) => Promise<Map<string, string>>;
 
 /**
@@ -62,6 +65,10 @@ export async function labelHistory(
     const ids = new Set<string>();
     for (const entry of page.items) {
       for (const change of entry.changes) {
+        if (field === 'userId') {
+          for (const value of [change.old, change.new]) if (isUserValue(value)) ids.add(value.userId);
+          continue;
+        }
         if (change.field !== field) continue;
         if (typeof change.old === 'string') ids.add(change.old);
         if (typeof change.new === 'string') ids.add(change.new);
@@ -71,6 +78,13 @@ export async function labelHistory(
     const names = await resolve([...ids]);
     for (const entry of page.items) {
       for (const change of entry.changes) {
+        // A value that names a user inside it (a team member: { userId, access, expiresAt }) gets the name too.
+        if (field === 'userId') {
+          for (const value of [change.old, change.new]) {
+            if (isUserValue(value)) value.userName = names.get(value.userId) ?? null;
+          }
+          continue;
+        }
         if (change.field !== field) continue;
         const oldLabel = typeof change.old === 'string' ? names.get(change.old) : undefined;
         const newLabel = typeof change.new === 'string' ? names.get(change.new) : undefined;

@@ -33,5 +33,26 @@ export const formatCustomerValue = (field: string, value: unknown): ReactNode =>
   if (field === 'phones' && Array.isArray(value)) {
     return value.length > 0 ? value.map((phone) => formatPhone(String(phone))).join(', ') : emptyMark;
   }
+  if (field === 'locked' && typeof value === 'boolean')
+    return translateKey(value ? 'common.yes' : 'common.no', '');
+  if (field === 'member' && typeof value === 'object') return memberText(value as MemberValue);
   return plainValue(value);
 };
+
+interface MemberValue {
+  userName?: string | null;
+  access?: string;
+  expiresAt?: string | null;
+}
+
+/** A team member as history shows it: who, what access, until when (never a user id). */
+const memberText = (member: MemberValue): string =>
+  [
+    member.userName ?? emptyMark,
+    member.access ? translateKey(`ownership.team.access.${member.access}`, member.access) : undefined,
+    member.expiresAt
+      ? translateKey('ownership.team.until', '', { date: formatDateTime(member.expiresAt) })
+      : undefined,
+  ]
+    .filter(Boolean)
+    .join(' · ');
