@@ -4,6 +4,8 @@ import { expandCustomChanges } from './custom-field-history';
 
 const entry = (changes: HistoryEntry['changes']): HistoryEntry => ({
   id: 'h1',
+  entityType: 'customer',
+  entityId: 'c1',
   action: 'update',
   actorId: null,
   actorName: null,
