@@ -44,6 +44,17 @@ export const notificationText = (notification: AppNotification, t: TFunction): s
         pool: text(payload.pool),
         why,
       });
+    case 'webForm.submitted':
+      return t('notifications.kinds.webFormSubmitted', {
+        name: text(payload.name),
+        form: text(payload.form),
+      });
+    case 'webForm.duplicate':
+      return t('notifications.kinds.webFormDuplicate', {
+        name: text(payload.name),
+        form: text(payload.form),
+        existing: text(payload.existing),
+      });
     default:
       return t('notifications.kinds.other');
   }
