@@ -107,5 +107,18 @@ test.describe('phone-sized screen', () => {
     await page.getByText('北京星云科技有限公司').click();
     await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
     await expectNoHorizontalOverflow(page);
+
+    // A settings table with a long name in it: the name wraps, the table fits.
+    await admin.post('/api/v1/web-forms', {
+      name: 'Trade-show lead capture for the spring exhibition',
+      title: 'Contact us',
+      thankYou: 'Thank you',
+      fields: [{ target: 'name', required: true }],
+      receiverUserId: admin.user.id,
+      locale: 'en',
+    });
+    await page.goto('/settings/web-forms');
+    await expect(page.getByText('Trade-show lead capture for the spring exhibition').first()).toBeVisible();
+    await expectNoHorizontalOverflow(page);
   });
 });

@@ -112,7 +112,11 @@ export async function signInThroughUi(page: Page, email: string, password: strin
 
 /** Nothing may stick out sideways: the page is as wide as the viewport. */
 export async function expectNoHorizontalOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  // clientWidth, not innerWidth: under mobile emulation the layout viewport grows with the content,
+  // so innerWidth would hide exactly the overflow this looks for.
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(1);
 }
 

@@ -72,7 +72,14 @@ export const WebFormsPage = () => {
           <Button
             type="link"
             size="small"
-            style={{ padding: 0, height: 'auto' }}
+            // A long name wraps instead of widening the table past a phone's screen.
+            style={{
+              padding: 0,
+              height: 'auto',
+              whiteSpace: 'normal',
+              textAlign: 'start',
+              overflowWrap: 'anywhere',
+            }}
             onClick={() => setOpen({ id: form.id })}
           >
             {form.name}
@@ -107,6 +114,8 @@ export const WebFormsPage = () => {
     {
       key: 'submissions',
       title: t('webForms.submissionsCount'),
+      // On a phone the form's drawer has the submissions tab; the column would not fit.
+      responsive: ['sm'],
       width: 90,
       render: (_, form) => (
         <Button
