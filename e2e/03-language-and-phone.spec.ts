@@ -120,5 +120,13 @@ test.describe('phone-sized screen', () => {
     await page.goto('/settings/web-forms');
     await expect(page.getByText('Trade-show lead capture for the spring exhibition').first()).toBeVisible();
     await expectNoHorizontalOverflow(page);
+
+    // The notifications open within the screen (a drawer, not a popover hanging off the bell).
+    await page.getByRole('button', { name: /^(通知|Notifications)/ }).click();
+    const notifications = page.getByRole('region', { name: /^(通知|Notifications)$/ });
+    await expect(notifications).toBeVisible();
+    const box = await notifications.boundingBox();
+    expect(box?.x).toBeGreaterThanOrEqual(0);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(391);
   });
 });

@@ -173,7 +173,7 @@ test.describe('public pools', () => {
       await page.getByRole('tab', { name: new RegExp(`^${poolName}`) }).click();
       await page.getByRole('row').filter({ hasText: second.name }).getByRole('checkbox').check();
       await page.getByRole('button', { name: 'Assign…' }).click();
-      const assign = page.getByRole('dialog', { name: 'Assign 1 customers' });
+      const assign = page.getByRole('dialog', { name: 'Assign 1 customer' });
       await pickUser(
         page,
         assign.getByRole('combobox', { name: 'Assign to' }),
@@ -200,7 +200,7 @@ test.describe('public pools', () => {
       await bell.click();
       const list = repBPage.getByRole('region', { name: 'Notifications' });
       const note = list.getByRole('button', {
-        name: new RegExp(`Ada Admin assigned you 1 customers from ${poolName}`),
+        name: new RegExp(`Ada Admin assigned you 1 customer from ${poolName}`),
       });
       await expect(note).toBeVisible();
       await repBPage.screenshot({ path: `${SCREENSHOTS}/notifications.png`, animations: 'disabled' });

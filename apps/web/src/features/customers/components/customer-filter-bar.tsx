@@ -237,7 +237,8 @@ export const CustomerFilterBar = ({ filters, onChange, onClear, extra }: Custome
           value={search}
           onChange={(event) => setSearch(event.target.value)}
           onSearch={(value) => onChange({ q: value.trim() || undefined })}
-          style={{ flex: 1, maxWidth: isMobile ? undefined : 360 }}
+          // On a phone the search has the row to itself (the buttons wrap below), else it is unreadable.
+          style={isMobile ? { flex: '1 1 100%' } : { flex: 1, maxWidth: 360 }}
           enterButton
         />
         {isMobile ? (

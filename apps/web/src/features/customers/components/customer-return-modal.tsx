@@ -100,7 +100,6 @@ export const CustomerReturnModal = ({
           label={t('pools.return.reason')}
           required
           rules={[zodRule(returnToPoolSchema.shape.reason)]}
-          style={{ marginBottom: 0 }}
         >
           <Input.TextArea
             rows={3}

@@ -1,6 +1,6 @@
 import { BellOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, Popover } from 'antd';
+import { Badge, Button, Drawer, Popover } from 'antd';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useIsMobile } from '../../../components/use-is-mobile';
@@ -18,6 +18,40 @@ export const NotificationBell = () => {
   const [open, setOpen] = useState(false);
   const unread = useQuery(unreadQueryOptions);
   const count = unread.data ?? 0;
+  const bell = (
+    <Button
+      type="text"
+      aria-label={count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell')}
+      onClick={isMobile ? () => setOpen(true) : undefined}
+      icon={
+        <Badge count={count} size="small" overflowCount={99}>
+          <BellOutlined aria-hidden style={{ fontSize: 18 }} />
+        </Badge>
+      }
+    />
+  );
+  // On a phone the bell is not at the screen's edge: a popover under it would start off-screen.
+  if (isMobile) {
+    return (
+      <>
+        {bell}
+        <Drawer
+          open={open}
+          onClose={() => setOpen(false)}
+          placement="top"
+          size="75%"
+          // The list has its own heading; a tap outside or Escape closes the drawer.
+          closable={false}
+          destroyOnHidden
+          styles={{ body: { padding: 0 } }}
+        >
+          <Suspense fallback={null}>
+            <NotificationList onNavigate={() => setOpen(false)} />
+          </Suspense>
+        </Drawer>
+      </>
+    );
+  }
   return (
     <Popover
       open={open}
@@ -28,20 +62,12 @@ export const NotificationBell = () => {
       destroyOnHidden
       styles={{ container: { padding: 0 } }}
       content={
-        <Suspense fallback={<div style={{ width: isMobile ? 'calc(100vw - 24px)' : 380, height: 80 }} />}>
+        <Suspense fallback={<div style={{ width: 380, height: 80 }} />}>
           <NotificationList onNavigate={() => setOpen(false)} />
         </Suspense>
       }
     >
-      <Button
-        type="text"
-        aria-label={count > 0 ? t('notifications.bellUnread', { count }) : t('notifications.bell')}
-        icon={
-          <Badge count={count} size="small" overflowCount={99}>
-            <BellOutlined aria-hidden style={{ fontSize: 18 }} />
-          </Badge>
-        }
-      />
+      {bell}
     </Popover>
   );
 };

@@ -88,7 +88,7 @@ export const NotificationList = ({ onNavigate }: { onNavigate: () => void }) => 
   return (
     <section
       aria-label={t('notifications.title')}
-      style={{ width: isMobile ? 'calc(100vw - 24px)' : 380, maxWidth: '100vw' }}
+      style={{ width: isMobile ? '100%' : 380, maxWidth: '100vw' }}
     >
       <Flex
         justify="space-between"

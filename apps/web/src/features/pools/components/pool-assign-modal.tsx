@@ -67,7 +67,8 @@ export const PoolAssignModal = ({ poolId, customerIds, onClose, onAssigned }: Po
             aria-label={t('pools.assign.toUser')}
           />
         </Form.Item>
-        <Form.Item name="reason" label={t('pools.assign.reason')} style={{ marginBottom: 0 }}>
+        {/* The character count sits below the box: the item keeps its margin to make room for it. */}
+        <Form.Item name="reason" label={t('pools.assign.reason')}>
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
