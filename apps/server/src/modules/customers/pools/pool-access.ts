@@ -38,11 +38,17 @@ export const mayUsePool = (actor: Actor, pool: PoolDefinition): boolean =>
 export const mayAssignFrom = (actor: Actor, pool: PoolDefinition): boolean =>
   actor.isAdmin || can(actor, 'pools', 'manage') || pool.adminIds.includes(actor.id);
 
-/** 138****8000, a***@example.com: enough to recognise, not enough to call. */
+/**
+ * 138****8000, 0757****5334, a***@example.com: enough to recognise, not enough to call. A Chinese
+ * landline is shown as dialled at home, with its 0 and its area code (3 digits for 010 and 02x).
+ */
 export function maskPhone(phone: string): string {
-  const digits = phone.replace(/^\+86/, '');
+  const national = phone.startsWith('+86') ? phone.slice(3) : phone;
+  const mobile = /^1[3-9]\d{9}$/.test(national);
+  const digits = phone.startsWith('+86') && !mobile ? `0${national}` : national;
   if (digits.length < 7) return '****';
-  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  const shown = digits.startsWith('0') ? (/^0[12]/.test(digits) ? 3 : 4) : 3;
+  return `${digits.slice(0, shown)}****${digits.slice(-4)}`;
 }
 
 export function maskEmail(email: string): string {

@@ -21,7 +21,8 @@ export const fullAddress = (customer: Customer): string => {
   const street = customer.address?.trim() ?? '';
   const regions = [customer.province, customer.city, customer.district]
     .map((part) => part?.trim() ?? '')
-    .filter((part) => part !== '' && !street.includes(part));
+    // 北京市 is a province and its city: written once ("北京市东城区", not "北京市北京市东城区").
+    .filter((part, index, all) => part !== '' && !street.includes(part) && all.indexOf(part) === index);
   const parts = [...regions, street].filter((part) => part !== '');
   return parts.join(parts.some((part) => cjk.test(part)) ? '' : ', ');
 };
