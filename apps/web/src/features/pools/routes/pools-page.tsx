@@ -85,6 +85,31 @@ const PoolCustomers = ({ pool }: { pool: Pool }) => {
     onSelectionChange: canSelect ? setSelectedIds : undefined,
   };
 
+  const selectionActions = (
+    <Flex gap={8} wrap="wrap">
+      {canClaim ? (
+        <Button
+          type="primary"
+          size="small"
+          icon={<UserAddOutlined aria-hidden />}
+          loading={claim.isPending}
+          disabled={selectedIds.length > claimLimit}
+          onClick={() => claim.mutate(selectedIds)}
+        >
+          {t('pools.claim.action')}
+        </Button>
+      ) : null}
+      {pool.canAssign ? (
+        <Button size="small" icon={<UserSwitchOutlined aria-hidden />} onClick={() => setAssigning(true)}>
+          {t('pools.assign.action')}
+        </Button>
+      ) : null}
+      <Button size="small" onClick={() => setSelectedIds([])}>
+        {t('pools.clearSelection')}
+      </Button>
+    </Flex>
+  );
+
   return (
     <>
       {pool.description ? (
@@ -112,44 +137,21 @@ const PoolCustomers = ({ pool }: { pool: Pool }) => {
         <Alert
           type="info"
           style={{ marginBottom: 12 }}
+          // On a phone the buttons go under the count: beside it they left the text one letter wide.
           title={
-            <Flex gap={8} align="center" wrap="wrap">
-              <Typography.Text>{t('pools.selected', { count: selectedIds.length })}</Typography.Text>
-              {selectedIds.length > claimLimit ? (
-                <Typography.Text type="danger">
-                  {t('pools.claim.tooMany', { max: claimLimit })}
-                </Typography.Text>
-              ) : null}
+            <Flex vertical={isMobile} gap={8}>
+              <Flex gap={8} align="center" wrap="wrap">
+                <Typography.Text>{t('pools.selected', { count: selectedIds.length })}</Typography.Text>
+                {selectedIds.length > claimLimit ? (
+                  <Typography.Text type="danger">
+                    {t('pools.claim.tooMany', { max: claimLimit })}
+                  </Typography.Text>
+                ) : null}
+              </Flex>
+              {isMobile ? selectionActions : null}
             </Flex>
           }
-          action={
-            <Flex gap={8} wrap="wrap">
-              {canClaim ? (
-                <Button
-                  type="primary"
-                  size="small"
-                  icon={<UserAddOutlined aria-hidden />}
-                  loading={claim.isPending}
-                  disabled={selectedIds.length > claimLimit}
-                  onClick={() => claim.mutate(selectedIds)}
-                >
-                  {t('pools.claim.action')}
-                </Button>
-              ) : null}
-              {pool.canAssign ? (
-                <Button
-                  size="small"
-                  icon={<UserSwitchOutlined aria-hidden />}
-                  onClick={() => setAssigning(true)}
-                >
-                  {t('pools.assign.action')}
-                </Button>
-              ) : null}
-              <Button size="small" onClick={() => setSelectedIds([])}>
-                {t('pools.clearSelection')}
-              </Button>
-            </Flex>
-          }
+          action={isMobile ? undefined : selectionActions}
         />
       ) : null}
       {list.isError ? (
