@@ -1,8 +1,9 @@
 import type { CustomField, CustomFieldType } from '@kehu/contracts';
-import { type Kysely, sql } from 'kysely';
-import { customValue, type DialectName } from '../../db/dialect';
+import type { Kysely } from 'kysely';
+import type { DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import type { JobRunner } from '../../platform/jobs/job-runner';
+import { CustomFieldIndexesRepository } from './custom-field-indexes.repository';
 import { toCustomField } from './custom-fields.mapper';
 import { CustomFieldsRepository } from './custom-fields.repository';
 
@@ -25,12 +26,15 @@ export const indexNameOf = (key: string) => `${prefix}${key}_idx`;
  */
 export class CustomFieldIndexes {
   private readonly definitions = new CustomFieldsRepository();
+  private readonly indexes: CustomFieldIndexesRepository;
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly dialect: DialectName,
+    dialect: DialectName,
     private readonly jobs: JobRunner,
-  ) {}
+  ) {
+    this.indexes = new CustomFieldIndexesRepository(dialect);
+  }
 
   /** Queues the job that brings the indexes in line (after a field became filterable or stopped being). */
   async queue(executor: Kysely<Database>) {
@@ -46,15 +50,14 @@ export class CustomFieldIndexes {
   /** The job: creates the missing indexes and drops those of fields no longer filterable. */
   async reconcile(): Promise<{ created: string[]; dropped: string[] }> {
     const { create, drop } = await this.differences();
-    for (const name of drop) {
-      const concurrently = sql.raw(this.dialect === 'postgres' ? 'concurrently ' : '');
-      await sql`drop index ${concurrently}if exists ${sql.id(name)}`.execute(this.db);
-    }
+    for (const name of drop) await this.indexes.drop(this.db, name);
     for (const field of create) {
-      const concurrently = sql.raw(this.dialect === 'postgres' ? 'concurrently ' : '');
-      const value = customValue(this.dialect, 'custom', field.key, numericTypes.includes(field.type));
-      await sql`create index ${concurrently}if not exists ${sql.id(indexNameOf(field.key))}
-        on customers (${value}, updated_at, id)`.execute(this.db);
+      await this.indexes.create(
+        this.db,
+        indexNameOf(field.key),
+        field.key,
+        numericTypes.includes(field.type),
+      );
     }
     return { created: create.map((field) => indexNameOf(field.key)), dropped: drop };
   }
@@ -66,7 +69,7 @@ export class CustomFieldIndexes {
         .filter((field) => field.filterable && !field.archived && !unindexedTypes.includes(field.type))
         .map((field) => [indexNameOf(field.key), field]),
     );
-    const existing = await this.existing();
+    const existing = await this.indexes.existing(this.db, prefix);
     // An index PostgreSQL left invalid (a CONCURRENTLY build that failed) is dropped and built again.
     const drop = existing
       .filter((index) => !index.valid || !wanted.has(index.name))
@@ -74,21 +77,5 @@ export class CustomFieldIndexes {
     const kept = new Set(existing.filter((index) => index.valid).map((index) => index.name));
     const create = [...wanted].filter(([name]) => !kept.has(name)).map(([, field]) => field);
     return { create, drop };
-  }
-
-  private async existing(): Promise<Array<{ name: string; valid: boolean }>> {
-    if (this.dialect === 'postgres') {
-      const { rows } = await sql<{ name: string; valid: boolean }>`
-        select c.relname as name, i.indisvalid as valid
-        from pg_index i
-        join pg_class c on c.oid = i.indexrelid
-        join pg_class t on t.oid = i.indrelid
-        join pg_namespace n on n.oid = t.relnamespace
-        where t.relname = 'customers' and n.nspname = current_schema()`.execute(this.db);
-      return rows.filter((row) => row.name.startsWith(prefix));
-    }
-    const { rows } = await sql<{ name: string }>`
-      select name from sqlite_master where type = 'index' and tbl_name = 'customers'`.execute(this.db);
-    return rows.filter((row) => row.name.startsWith(prefix)).map((row) => ({ name: row.name, valid: true }));
   }
 }
