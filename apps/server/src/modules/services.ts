@@ -66,7 +66,7 @@ export function createServices(
     organization,
     options.sortProbeCap,
   );
-  const customerTransfer = new CustomerTransferService(db, now, customers.repository, sessions);
+  const customerTransfer = new CustomerTransferService(db, now, customers.repository, customers.ownership);
   const customerMembers = new CustomerMembersService(db, now, customers.repository, sessions, users);
   const customerLifecycle = new CustomerLifecycleService(
     db,

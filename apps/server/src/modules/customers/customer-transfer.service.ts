@@ -2,10 +2,10 @@ import { type TransferCustomers, transferCustomersSchema } from '@kehu/contracts
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { writeAudit } from '../../platform/audit/audit';
-import type { SessionsRepository } from '../../platform/auth/sessions.repository';
-import { AppError, invalidField, staleRecord } from '../../platform/errors/app-error';
-import { type Actor, assertCan, can } from '../../platform/permissions/actor';
+import { AppError, staleRecord } from '../../platform/errors/app-error';
+import { type Actor, assertCan } from '../../platform/permissions/actor';
 import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
+import type { CustomerOwnership } from './customer-ownership';
 import { type CustomersRepository, leavePool } from './customers.repository';
 
 /**
@@ -32,7 +32,7 @@ export class CustomerTransferService {
     private readonly db: Kysely<Database>,
     private readonly now: () => Date,
     private readonly repository: CustomersRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly ownership: CustomerOwnership,
   ) {}
 
   registerOpenWork(transfer: OpenWorkTransfer) {
@@ -43,10 +43,10 @@ export class CustomerTransferService {
     assertCan(actor, 'customers', 'transfer');
     const input = transferCustomersSchema.parse(request);
     return this.db.transaction().execute(async (trx) => {
-      // The new owner must be an active user whose role may see customers (they will own them).
-      const target = await this.sessions.actorForUser(trx, input.toUserId);
-      if (!target) throw invalidField('toUserId', 'USER_NOT_FOUND');
-      if (!can(target, 'customers', 'view')) throw invalidField('toUserId', 'TARGET_CANNOT_VIEW');
+      const target = {
+        id: input.toUserId,
+        departmentId: await this.ownership.receiverDepartment(trx, input.toUserId, 'toUserId'),
+      };
       const at = this.now().toISOString();
       const ids = [...new Set(input.customerIds)];
       const fromOwners = new Map<string, string | null>();

@@ -12,16 +12,10 @@ import type { DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 import { diffFields, writeAudit } from '../../platform/audit/audit';
 import { labelHistory, listHistory } from '../../platform/audit/history.repository';
-import {
-  AppError,
-  invalidField,
-  notFound,
-  ruleViolation,
-  staleRecord,
-} from '../../platform/errors/app-error';
+import { AppError, notFound, ruleViolation, staleRecord } from '../../platform/errors/app-error';
 import { newId } from '../../platform/ids';
 import { companyNameKey } from '../../platform/normalize/company-name.normalize';
-import { type Actor, assertCan, can } from '../../platform/permissions/actor';
+import { type Actor, assertCan } from '../../platform/permissions/actor';
 import { emptyToNull } from '../../platform/text';
 import type { CustomFieldsService } from '../custom-fields/custom-fields.service';
 import { type CustomFilter, parseCustomFilters } from '../custom-fields/custom-filters';
@@ -34,8 +28,10 @@ import { CustomerIdentityService } from './customer-identity.service';
 import { normalizeCustomerFields } from './customer-input.normalize';
 import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
 import { CustomerListRepository } from './customer-list.repository';
-import { auditedCustomerFields, toCustomer } from './customers.mapper';
-import { type CustomerRow, CustomersRepository, leavePool } from './customers.repository';
+import { CustomerOwnership } from './customer-ownership';
+import { CustomerReader } from './customer-reader';
+import { auditedCustomerFields } from './customers.mapper';
+import { CustomersRepository, leavePool } from './customers.repository';
 import { DuplicateChecker } from './duplicates/duplicate-checker';
 
 const ENTITY = 'customer';
@@ -54,6 +50,9 @@ export class CustomersService {
   /** Normalised identities and duplicate checks; contacts use it too. */
   readonly identity: CustomerIdentityService;
   private readonly lifecycle = new CustomerLifecycleRepository();
+  private readonly reader: CustomerReader;
+  /** Who may own a customer; handover uses the same rules. */
+  readonly ownership: CustomerOwnership;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -69,18 +68,20 @@ export class CustomersService {
     this.repository = new CustomersRepository(dialect, now);
     this.lists = new CustomerListRepository(dialect, now, sortProbeCap);
     this.identity = new CustomerIdentityService(db, dialect, this.repository, settings, users, departments);
+    this.reader = new CustomerReader(this.repository, users, departments);
+    this.ownership = new CustomerOwnership(users, departments);
   }
 
   async list(actor: Actor, query: CustomerListQuery): Promise<CustomerPage> {
     assertCan(actor, 'customers', 'view');
     const page = await this.lists.list(this.db, actor, await this.withCustomFilters(query));
-    return { items: await this.toDtos(this.db, page.rows), nextCursor: page.nextCursor };
+    return { items: await this.reader.toDtos(this.db, page.rows), nextCursor: page.nextCursor };
   }
 
   async get(actor: Actor, id: string): Promise<Customer> {
     assertCan(actor, 'customers', 'view');
-    const row = await this.getVisibleRow(this.db, actor, id);
-    return (await this.toDtos(this.db, [row]))[0] as Customer;
+    const row = await this.reader.visibleRow(this.db, actor, id);
+    return (await this.reader.toDtos(this.db, [row]))[0] as Customer;
   }
 
   /**
@@ -122,12 +123,12 @@ export class CustomersService {
 
   /** For merges: the DTO of a customer inside the merge's transaction (scope already checked). */
   async getForMerge(executor: Kysely<Database>, id: string): Promise<Customer> {
-    return this.getDtoUnscoped(executor, id);
+    return this.reader.dtoUnscoped(executor, id);
   }
 
   /** For contacts: the customer must be one the actor may change (a read-only team member may not). */
   async assertWritable(executor: Kysely<Database>, actor: Actor, id: string): Promise<void> {
-    await this.getWritableRow(executor, actor, id);
+    await this.reader.writableRow(executor, actor, id);
   }
 
   async create(actor: Actor, request: CreateCustomer, options: WriteOptions = {}): Promise<Customer> {
@@ -160,7 +161,7 @@ export class CustomersService {
         input.acknowledgeDuplicates === true,
       );
       const ownerId = input.ownerId ?? actor.id;
-      const departmentId = await this.resolveOwnership(trx, actor, ownerId, input.departmentId, undefined);
+      const departmentId = await this.ownership.resolve(trx, actor, ownerId, input.departmentId, undefined);
       const now = this.now().toISOString();
       const id = newId();
       await this.repository.insert(
@@ -211,7 +212,7 @@ export class CustomersService {
         actorId: actor.id,
       });
       await options.alsoInTransaction?.(trx, id, now);
-      const created = await this.getDtoUnscoped(trx, id);
+      const created = await this.reader.dtoUnscoped(trx, id);
       await writeAudit(trx, {
         entityType: ENTITY,
         entityId: id,
@@ -227,10 +228,10 @@ export class CustomersService {
   async update(actor: Actor, id: string, input: UpdateCustomer): Promise<Customer> {
     assertCan(actor, 'customers', 'edit');
     return this.db.transaction().execute(async (trx) => {
-      const row = await this.getWritableRow(trx, actor, id);
+      const row = await this.reader.writableRow(trx, actor, id);
       if (row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
       if (row.version !== input.version) throw staleRecord();
-      const before = await this.getDto(trx, actor, id);
+      const before = await this.reader.visibleDto(trx, actor, id);
       const settings = await this.settings.dataQuality(trx);
       const regionSent =
         input.province !== undefined || input.city !== undefined || input.district !== undefined;
@@ -273,7 +274,7 @@ export class CustomersService {
       const ownerChanges = input.ownerId !== undefined && input.ownerId !== row.owner_id;
       let departmentId = row.department_id;
       if (ownerChanges || (input.departmentId !== undefined && input.departmentId !== row.department_id)) {
-        departmentId = await this.resolveOwnership(
+        departmentId = await this.ownership.resolve(
           trx,
           actor,
           input.ownerId ?? row.owner_id ?? actor.id,
@@ -319,7 +320,7 @@ export class CustomersService {
       if (!updated) throw staleRecord();
       if (input.tags !== undefined) await this.repository.replaceTags(trx, id, input.tags);
       if (clean.name !== undefined || clean.email !== undefined || clean.phones !== undefined) {
-        const fresh = await this.getVisibleRowUnscoped(trx, id);
+        const fresh = await this.reader.rowUnscoped(trx, id);
         await this.repository.reindex(trx, fresh);
         await this.identity.duplicates.identities.replace(trx, id, null, {
           phones: JSON.parse(fresh.phones) as string[],
@@ -349,7 +350,7 @@ export class CustomersService {
           },
         ]);
       }
-      const after = await this.getDtoUnscoped(trx, id);
+      const after = await this.reader.dtoUnscoped(trx, id);
       await writeAudit(trx, {
         entityType: ENTITY,
         entityId: id,
@@ -366,7 +367,7 @@ export class CustomersService {
   async delete(actor: Actor, id: string): Promise<void> {
     assertCan(actor, 'customers', 'delete');
     await this.db.transaction().execute(async (trx) => {
-      const row = await this.getWritableRow(trx, actor, id);
+      const row = await this.reader.writableRow(trx, actor, id);
       if (row.deleted_at) throw notFound('CUSTOMER_NOT_FOUND');
       const now = this.now().toISOString();
       if (
@@ -393,7 +394,7 @@ export class CustomersService {
   async restore(actor: Actor, id: string): Promise<Customer> {
     assertCan(actor, 'customers', 'delete');
     return this.db.transaction().execute(async (trx) => {
-      const row = await this.getWritableRow(trx, actor, id);
+      const row = await this.reader.writableRow(trx, actor, id);
       if (!row.deleted_at) throw new AppError('NOT_DELETED', 409);
       // Its contacts and records now live on the survivor: bringing it back would split them again.
       if (await this.repository.mergedInto(trx, id)) throw ruleViolation('CUSTOMER_MERGED');
@@ -416,93 +417,17 @@ export class CustomersService {
         at: now,
         changes: [],
       });
-      return this.getDtoUnscoped(trx, id);
+      return this.reader.dtoUnscoped(trx, id);
     });
   }
 
   async history(actor: Actor, id: string, page: { limit: number; cursor?: string }) {
     assertCan(actor, 'customers', 'view');
-    await this.getVisibleRow(this.db, actor, id);
+    await this.reader.visibleRow(this.db, actor, id);
     return labelHistory(await listHistory(this.db, ENTITY, id, page), {
       ownerId: (ids) => this.users.namesOf(this.db, ids),
       departmentId: (ids) => this.departments.namesOf(this.db, ids),
       userId: (ids) => this.users.namesOf(this.db, ids),
     });
-  }
-
-  /**
-   * Who may own a record: giving it to someone else needs the transfer permission, and the new
-   * owner must be an existing user. The department follows the owner unless one is named.
-   */
-  private async resolveOwnership(
-    executor: Kysely<Database>,
-    actor: Actor,
-    ownerId: string,
-    departmentId: string | null | undefined,
-    previousOwnerId: string | null | undefined,
-  ): Promise<string | null> {
-    // A new record may be one's own; any other owner, and any change of owner, is a handover (移交):
-    // a team member who may edit a customer must not make it theirs.
-    const creatingOwn = previousOwnerId === undefined && ownerId === actor.id;
-    if (ownerId !== previousOwnerId && !creatingOwn && !can(actor, 'customers', 'transfer')) {
-      throw invalidField('ownerId', 'OWNER_OUT_OF_SCOPE');
-    }
-    const owner = await this.users.customerOwnerDepartment(executor, ownerId);
-    if ('problem' in owner) throw invalidField('ownerId', owner.problem);
-    const ownerDepartment = owner.departmentId;
-    if (departmentId === undefined || departmentId === ownerDepartment) return ownerDepartment;
-    // Filing a record under another department than its owner's moves it into other people's scope.
-    if (!can(actor, 'customers', 'transfer')) throw invalidField('departmentId', 'OWNER_OUT_OF_SCOPE');
-    if (departmentId !== null && !(await this.departments.exists(executor, departmentId))) {
-      throw invalidField('departmentId', 'DEPARTMENT_NOT_FOUND');
-    }
-    return departmentId;
-  }
-
-  /** Visible and changeable: a read-only team member gets 403 (they know the customer exists). */
-  private async getWritableRow(executor: Kysely<Database>, actor: Actor, id: string): Promise<CustomerRow> {
-    const row = await this.getVisibleRow(executor, actor, id);
-    if (!(await this.repository.isWritable(executor, actor, id)))
-      throw new AppError('CUSTOMER_READ_ONLY', 403);
-    return row;
-  }
-
-  private async getVisibleRow(executor: Kysely<Database>, actor: Actor, id: string): Promise<CustomerRow> {
-    const row = await this.repository.findVisible(executor, actor, id);
-    if (!row) throw notFound('CUSTOMER_NOT_FOUND');
-    return row;
-  }
-
-  /** After the actor's own write (which may move the record out of their scope). */
-  private async getVisibleRowUnscoped(executor: Kysely<Database>, id: string): Promise<CustomerRow> {
-    const row = await this.repository.findById(executor, id);
-    if (!row) throw notFound('CUSTOMER_NOT_FOUND');
-    return row;
-  }
-
-  private async getDto(executor: Kysely<Database>, actor: Actor, id: string): Promise<Customer> {
-    return (await this.toDtos(executor, [await this.getVisibleRow(executor, actor, id)]))[0] as Customer;
-  }
-
-  private async getDtoUnscoped(executor: Kysely<Database>, id: string): Promise<Customer> {
-    return (await this.toDtos(executor, [await this.getVisibleRowUnscoped(executor, id)]))[0] as Customer;
-  }
-
-  private async toDtos(executor: Kysely<Database>, rows: CustomerRow[]): Promise<Customer[]> {
-    const [users, departments, tags] = await Promise.all([
-      this.users.namesOf(
-        executor,
-        rows.flatMap((row) => [row.owner_id, row.created_by, row.updated_by]),
-      ),
-      this.departments.namesOf(
-        executor,
-        rows.map((row) => row.department_id),
-      ),
-      this.repository.tagsOf(
-        executor,
-        rows.map((row) => row.id),
-      ),
-    ]);
-    return rows.map((row) => toCustomer(row, { users, departments, tags }));
   }
 }
