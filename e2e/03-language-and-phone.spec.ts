@@ -12,6 +12,13 @@ import {
 test.describe('language', () => {
   test.use({ locale: 'zh-CN' });
 
+  // The administrator's language is saved on the account: the journeys after this one sign in as
+  // them and expect the English the organisation was set up with.
+  test.afterEach(async ({ baseURL }) => {
+    const admin = await ensureOrganization(baseURL as string);
+    await admin.patch('/api/v1/auth/me', { locale: 'en' });
+  });
+
   test('defaults to the browser language, switches in the header and is remembered per user', async ({
     page,
     baseURL,
