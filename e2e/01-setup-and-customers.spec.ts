@@ -77,6 +77,8 @@ test('create a customer with a contact, find it by 科技, edit it and read its 
   await expect(page.getByRole('link', { name: '上海海纳贸易有限公司' })).toBeHidden();
   await page.getByLabel('Search customers').fill('13800138');
   await expect(page.getByRole('link', { name: '杭州云帆科技有限公司' })).toBeVisible();
+  // The list shows the number as people write it, not as it is stored (+8613800138000).
+  await expect(page.getByRole('row', { name: /杭州云帆科技有限公司/ })).toContainText('138 0013 8000');
   await page.getByLabel('Search customers').fill('');
   await expect(page.getByRole('link', { name: '上海海纳贸易有限公司' })).toBeVisible();
 

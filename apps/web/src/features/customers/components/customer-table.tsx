@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { customFieldDisplay } from '../../../components/custom-fields/custom-field-display';
 import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
-import { emptyMark, formatDateTime } from '../../../components/format';
+import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
 import { CustomerTagList } from '../../../components/tag-colors/customer-tag-list';
 import { CustomerTypeTag } from './customer-display';
 
@@ -75,7 +75,8 @@ export const CustomerTable = ({
       key: 'phones',
       title: t('customers.fields.phones'),
       width: 140,
-      render: (_, customer) => (customer.phones.length > 0 ? customer.phones.join(', ') : emptyMark),
+      render: (_, customer) =>
+        customer.phones.length > 0 ? customer.phones.map(formatPhone).join(', ') : emptyMark,
     },
     {
       key: 'email',
@@ -184,8 +185,9 @@ export const CustomerCards = ({
             type="secondary"
             style={{ display: 'block', marginTop: 4, overflowWrap: 'anywhere' }}
           >
-            {[customer.ownerName, customer.phones[0], customer.email].filter(Boolean).join(' · ') ||
-              emptyMark}
+            {[customer.ownerName, formatPhone(customer.phones[0]), customer.email]
+              .filter(Boolean)
+              .join(' · ') || emptyMark}
           </Typography.Text>
           {customer.tags.length > 0 ? (
             <div style={{ marginTop: 4 }}>
