@@ -33,6 +33,15 @@ const isSubmission = (response: Response) =>
 
 test.use({ locale: 'en-US' });
 
+/** A required customer field made for one journey: archived after it, whatever happens. */
+let requiredFieldId: string | undefined;
+test.afterEach(async ({ baseURL }) => {
+  if (!requiredFieldId) return;
+  const admin = await ensureOrganization(baseURL as string);
+  await admin.patch(`/api/v1/custom-fields/${requiredFieldId}`, { archived: true });
+  requiredFieldId = undefined;
+});
+
 test('an administrator builds a web form; a visitor fills it in; the rep gets the customer', async ({
   page,
   browser,
@@ -45,6 +54,16 @@ test('an administrator builds a web form; a visitor fills it in; the rep gets th
   const title = `免费试用申请 ${run}`;
   const company = `厦门云帆软件${run}有限公司`;
   const contact = `陈静${run}`;
+
+  requiredFieldId = (
+    await admin.post<{ id: string }>('/api/v1/custom-fields', {
+      entity: 'customer',
+      key: `budget_${run}`,
+      label: `预算${run}`,
+      type: 'text',
+      required: true,
+    })
+  ).id;
 
   // The administrator (English UI) builds the form: a Chinese one, received by the rep.
   await signInThroughUi(page, ADMIN.email, ADMIN.password);
@@ -61,6 +80,11 @@ test('an administrator builds a web form; a visitor fills it in; the rep gets th
   await userPicker.click();
   await userPicker.fill(repName);
   await openDropdown(page).locator('.ant-select-item-option', { hasText: rep.email }).click();
+
+  // A field every customer must have, not on the form: the builder says so (the lead still comes in).
+  await expect(drawer.getByTestId('required-not-on-form')).toContainText(`预算${run}`);
+  await admin.patch(`/api/v1/custom-fields/${requiredFieldId}`, { archived: true });
+  requiredFieldId = undefined;
 
   // Fields: company name (there from the start), then contact name and mobile; mobile is required.
   await pickOption(page, drawer.getByLabel('Add a field'), 'Contact');

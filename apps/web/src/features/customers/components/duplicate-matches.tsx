@@ -158,9 +158,7 @@ export const DuplicateHint = ({ result }: { result: DuplicateCheckResult | undef
               <MatchName match={match} />{' '}
               <Typography.Text type="secondary">
                 (
-                {match.matchedOn
-                  .map((kind) => t(`duplicates.kinds.${kind}`))
-                  .join(t('duplicates.listSeparator'))}
+                {match.matchedOn.map((kind) => t(`duplicates.kinds.${kind}`)).join(t('common.listSeparator'))}
                 {match.similarity !== null
                   ? ` ${t('duplicates.percent', { percent: Math.round(match.similarity * 100) })}`
                   : ''}

@@ -84,6 +84,10 @@ export const WebFormBuilder = ({ form: existing, canManage, onSaved }: WebFormBu
     enabled: receiverKind === 'pool' || Boolean(existing?.receiverPoolId),
   });
   const options = useMemo(() => targetOptions(t, customFields.data ?? []), [t, customFields.data]);
+  const requiredTargets = useMemo(
+    () => (customFields.data ?? []).filter((field) => field.required).map((field) => `custom.${field.key}`),
+    [customFields.data],
+  );
   const uiLocale: Locale = i18n.language === 'zh-CN' ? 'zh-CN' : 'en';
 
   const save = useMutation({
@@ -200,7 +204,7 @@ export const WebFormBuilder = ({ form: existing, canManage, onSaved }: WebFormBu
         </Form.Item>
       )}
       <Form.Item label={t('webForms.fields.fields')} required>
-        <WebFormFieldsEditor options={options} disabled={!canManage} />
+        <WebFormFieldsEditor options={options} requiredTargets={requiredTargets} disabled={!canManage} />
       </Form.Item>
       <Form.Item name="active" label={t('webForms.fields.active')} valuePropName="checked">
         <Switch />

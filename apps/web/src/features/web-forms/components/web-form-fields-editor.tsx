@@ -1,5 +1,5 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Form, Input, Select, Switch, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Form, Input, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type TargetOption, targetLabel } from './target-labels';
 
@@ -11,17 +11,27 @@ export interface FieldRow {
 
 interface WebFormFieldsEditorProps {
   options: readonly TargetOption[];
+  /** Targets of the custom fields a customer must have (`custom.key`). */
+  requiredTargets?: readonly string[];
   disabled?: boolean;
 }
 
 /** The form's fields in order: add from the targets, rename, mark required, move, remove. */
-export const WebFormFieldsEditor = ({ options, disabled }: WebFormFieldsEditorProps) => {
+export const WebFormFieldsEditor = ({
+  options,
+  requiredTargets = [],
+  disabled,
+}: WebFormFieldsEditorProps) => {
   const { t } = useTranslation();
   const form = Form.useFormInstance();
   // preserve: the target has no input of its own, and unregistered values are left out otherwise.
   const rows: FieldRow[] = Form.useWatch('fields', { form, preserve: true }) ?? [];
   const used = new Set(rows.map((row) => row.target));
   const available = options.filter((option) => !used.has(option.value));
+  // Allowed (a lead is worth more than a complete record) but worth knowing before publishing.
+  const requiredMissing = requiredTargets
+    .filter((target) => !used.has(target))
+    .map((target) => targetLabel(options, target));
 
   return (
     <Form.List name="fields">
@@ -86,6 +96,17 @@ export const WebFormFieldsEditor = ({ options, disabled }: WebFormFieldsEditorPr
             );
           })}
           <Form.ErrorList errors={errors} />
+          {requiredMissing.length > 0 ? (
+            <Alert
+              type="info"
+              showIcon
+              data-testid="required-not-on-form"
+              message={t('webForms.requiredNotOnForm', {
+                count: requiredMissing.length,
+                names: requiredMissing.join(t('common.listSeparator')),
+              })}
+            />
+          ) : null}
           {disabled ? null : (
             <Select<string>
               aria-label={t('webForms.addField')}
