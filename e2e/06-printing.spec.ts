@@ -1,5 +1,12 @@
 import { expect, type Page, test } from '@playwright/test';
-import { ADMIN, type ApiSession, ensureOrganization, SCREENSHOTS, signInThroughUi } from './support';
+import {
+  ADMIN,
+  type ApiSession,
+  ensureOrganization,
+  expectNoHorizontalOverflow,
+  SCREENSHOTS,
+  signInThroughUi,
+} from './support';
 
 /**
  * Printing the filtered customer list (DESIGN.md §5): an address list, a phone list, A4 label sheets
@@ -125,6 +132,12 @@ async function openPrint(page: Page, item: string) {
 
 test.describe('printing the customer list', () => {
   test.use({ locale: 'zh-CN' });
+
+  // The journey prints in Chinese; the administrator's saved language goes back for the next ones.
+  test.afterEach(async ({ baseURL }) => {
+    const admin = await ensureOrganization(baseURL as string);
+    await admin.patch('/api/v1/auth/me', { locale: 'en' });
+  });
 
   test('address list, phone list, A4 label sheets and Chinese envelopes of the filtered list', async ({
     page,
@@ -254,5 +267,46 @@ test.describe('printing the customer list', () => {
     // 220 × 110 mm = 623.6 × 311.8 pt.
     expect(Math.abs(envelopePdf.width - 623.6)).toBeLessThan(2);
     expect(Math.abs(envelopePdf.height - 311.8)).toBeLessThan(2);
+  });
+});
+
+test.describe('printing from a phone', () => {
+  test.use({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+  test('label sheets and envelopes are previewed whole on the screen and print at their true size', async ({
+    page,
+    baseURL,
+  }) => {
+    const admin = await ensureOrganization(baseURL as string);
+    await ensurePostalCodeField(admin);
+    const tag = unique();
+    await seedCustomers(admin, tag);
+    await signInThroughUi(page, ADMIN.email, ADMIN.password);
+
+    const query = `q=${encodeURIComponent(`打印${tag}`)}`;
+    await page.goto(`/customers/print?layout=labels&${query}`);
+    const labels = page.getByTestId('print-label');
+    await expect(labels).toHaveCount(8);
+    // The A4 sheet (794 px) is zoomed down to the 390 px screen: nothing to scroll sideways.
+    await expectNoHorizontalOverflow(page);
+    const sheet = await page.getByTestId('print-sheet').boundingBox();
+    expect(sheet?.width).toBeLessThanOrEqual(390);
+    expect(sheet?.width).toBeGreaterThan(300);
+
+    // On paper: 99.1 mm wide labels on one A4 sheet, as on a desktop.
+    await page.emulateMedia({ media: 'print' });
+    expect((await labels.first().boundingBox())?.width).toBeCloseTo((99.1 / 25.4) * 96, 0);
+    await page.emulateMedia({ media: null });
+    const pdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(pdf.count).toBe(1);
+    expect(Math.abs(pdf.width - 595)).toBeLessThan(2);
+
+    await page.goto(`/customers/print?layout=labels&label=envelope&${query}`);
+    await expect(page.getByTestId('print-envelope')).toHaveCount(8);
+    await expectNoHorizontalOverflow(page);
+    await page.screenshot({ path: `${SCREENSHOTS}/mobile-print-envelope.png`, animations: 'disabled' });
+    const envelopePdf = pdfPages(await page.pdf({ preferCSSPageSize: true }));
+    expect(envelopePdf.count).toBe(8);
+    expect(Math.abs(envelopePdf.width - 623.6)).toBeLessThan(2);
   });
 });

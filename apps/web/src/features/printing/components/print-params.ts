@@ -56,6 +56,9 @@ export const labelFormats: readonly LabelFormat[] = [
 ];
 /** The Chinese 5号 (DL) envelope, 220 × 110 mm, printed one per page. */
 export const envelopeLabel = 'envelope';
+/** Paper widths: an A4 label sheet, and a Chinese 5号 envelope (220 × 110 mm). */
+export const a4WidthMm = 210;
+export const envelopeWidthMm = 220;
 export type LabelChoice = string;
 
 /** The customer list filters the print page passes on to GET /api/v1/customers (as on the list page). */

@@ -1,4 +1,11 @@
-import { envelopeLabel, type LabelFormat, labelFormats, type PrintLayout } from './print-params';
+import {
+  a4WidthMm,
+  envelopeLabel,
+  envelopeWidthMm,
+  type LabelFormat,
+  labelFormats,
+  type PrintLayout,
+} from './print-params';
 
 /** Chinese first: without a CJK font, 收件人 prints as boxes. */
 export const printFontStack =
@@ -7,7 +14,7 @@ export const printFontStack =
 const labelCss = (format: LabelFormat) => `
 @page { size: A4; margin: 0; }
 .print-sheet {
-  width: 210mm;
+  width: ${a4WidthMm}mm;
   /* A hair under 297 mm, so that rounding never pushes an empty page after the sheet. */
   height: 296.5mm;
   box-sizing: border-box;
@@ -49,10 +56,10 @@ const labelCss = (format: LabelFormat) => `
 `;
 
 const envelopeCss = `
-@page { size: 220mm 110mm; margin: 0; }
+@page { size: ${envelopeWidthMm}mm 110mm; margin: 0; }
 .print-envelope {
   position: relative;
-  width: 220mm;
+  width: ${envelopeWidthMm}mm;
   height: 109.5mm;
   box-sizing: border-box;
   overflow: hidden;
@@ -154,6 +161,7 @@ export const printCss = (layout: PrintLayout, label: string): string => {
   .print-root, .print-root * { color: #000 !important; box-shadow: none !important; text-shadow: none !important; }
   .print-root { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .print-pages { padding: 0; }
+  .print-fit { zoom: 1 !important; }
 }
 ${body}
 `;

@@ -16,11 +16,14 @@ import {
   printRowCap,
 } from '../api/printing-api';
 import { filterSummary } from '../components/filter-summary';
+import { PaperFit } from '../components/paper-fit';
 import { Envelopes, LabelSheets } from '../components/print-labels';
 import { AddressList, PhoneList } from '../components/print-lists';
 import {
+  a4WidthMm,
   customersListUrl,
   envelopeLabel,
+  envelopeWidthMm,
   filtersAsQuery,
   labelFormats,
   type PrintLayout,
@@ -86,9 +89,13 @@ export const CustomerPrintPage = () => {
     ) : layout === 'phone' ? (
       <PhoneList rows={rows} />
     ) : label === envelopeLabel || !format ? (
-      <Envelopes rows={rows} sender={organization.name} />
+      <PaperFit paperWidthMm={envelopeWidthMm}>
+        <Envelopes rows={rows} sender={organization.name} />
+      </PaperFit>
     ) : (
-      <LabelSheets rows={rows} format={format} />
+      <PaperFit paperWidthMm={a4WidthMm}>
+        <LabelSheets rows={rows} format={format} />
+      </PaperFit>
     );
 
   return (
