@@ -4,6 +4,7 @@ import {
   createUser,
   ensureOrganization,
   expectNoHorizontalOverflow,
+  PHONE_SCREEN,
   SCREENSHOTS,
   signInThroughUi,
   USER_PASSWORD,
@@ -76,7 +77,7 @@ test.describe('language', () => {
 });
 
 test.describe('phone-sized screen', () => {
-  test.use({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test.use({ locale: 'zh-CN', ...PHONE_SCREEN });
 
   test('the menu is a drawer, lists and forms fit the screen', async ({ page, baseURL }) => {
     const admin = await ensureOrganization(baseURL as string);

@@ -5,6 +5,7 @@ import {
   type ApiSession,
   ensureOrganization,
   expectNoHorizontalOverflow,
+  PHONE_SCREEN,
   SCREENSHOTS,
   signInThroughUi,
 } from './support';
@@ -215,7 +216,7 @@ test.describe('customer import', () => {
 });
 
 test.describe('customer import on a phone', () => {
-  test.use({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test.use({ locale: 'zh-CN', ...PHONE_SCREEN });
 
   test('the upload and mapping steps fit a 390 px screen', async ({ page }, testInfo) => {
     const tag = unique();

@@ -4,6 +4,7 @@ import {
   type ApiSession,
   ensureOrganization,
   expectNoHorizontalOverflow,
+  PHONE_SCREEN,
   SCREENSHOTS,
   signInThroughUi,
 } from './support';
@@ -271,7 +272,7 @@ test.describe('printing the customer list', () => {
 });
 
 test.describe('printing from a phone', () => {
-  test.use({ locale: 'zh-CN', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test.use({ locale: 'zh-CN', ...PHONE_SCREEN });
 
   test('label sheets and envelopes are previewed whole on the screen and print at their true size', async ({
     page,

@@ -1,5 +1,13 @@
 import { expect, type Page, test } from '@playwright/test';
-import { ADMIN, type ApiSession, ensureOrganization, SCREENSHOTS, signInThroughUi } from './support';
+import {
+  ADMIN,
+  type ApiSession,
+  ensureOrganization,
+  expectNoHorizontalOverflow,
+  PHONE_SCREEN,
+  SCREENSHOTS,
+  signInThroughUi,
+} from './support';
 
 /**
  * 查重合并 (DESIGN.md §5): a scan of all customers finds the ones whose names differ only by the
@@ -193,5 +201,43 @@ test.describe('merge from the customer list', () => {
       `/api/v1/customers?deleted=true&q=${encodeURIComponent(first.name)}`,
     );
     expect(bin.items.map((customer) => customer.id)).toContain(first.id);
+  });
+});
+
+test.describe('merge on a phone', () => {
+  test.use({ locale: 'en-US', ...PHONE_SCREEN });
+
+  test('customers are selected on their cards and merged field by field without a wide table', async ({
+    page,
+    baseURL,
+  }) => {
+    const admin = await ensureOrganization(baseURL as string);
+    await admin.patch('/api/v1/auth/me', { locale: 'en' });
+    const { first, second } = await seedPair(admin, ['Retail', 'Logistics']);
+
+    await signInThroughUi(page, ADMIN.email, ADMIN.password);
+    await page.goto(`/customers?q=${encodeURIComponent(first.name.slice(0, 10))}`);
+    for (const customer of [first, second]) {
+      await page.getByRole('checkbox', { name: `Select ${customer.name}` }).check();
+    }
+    await expect(page.getByText('Selected: 2')).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByTestId('merge-stack')).toBeVisible();
+    await expectNoHorizontalOverflow(page);
+    await dialog.getByRole('radio', { name: `Keep ${second.name}` }).check();
+    // Only the fields that differ are asked; the kept customer's value is preselected.
+    await expect(dialog.getByRole('radio', { name: `Industry: ${second.name}` })).toBeChecked();
+    await dialog.getByRole('radio', { name: `Industry: ${first.name}` }).check();
+    await expect(dialog.getByRole('radio', { name: `Kind: ${first.name}` })).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect(dialog.getByText(`Merged into ${second.name}`)).toBeVisible();
+
+    const survivor = await admin.get<Customer>(`/api/v1/customers/${second.id}`);
+    expect(survivor.industry).toBe('Retail');
+    expect(survivor.phones).toHaveLength(2);
+    expect((await admin.get<Customer>(`/api/v1/customers/${first.id}`)).deletedAt).not.toBeNull();
   });
 });

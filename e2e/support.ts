@@ -110,6 +110,13 @@ export async function signInThroughUi(page: Page, email: string, password: strin
   await expect(page).not.toHaveURL(/\/login/);
 }
 
+/** A phone-sized screen (an iPhone 12–15 in CSS pixels), touch included. */
+export const PHONE_SCREEN = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+} as const;
+
 /** Nothing may stick out sideways: the page is as wide as the viewport. */
 export async function expectNoHorizontalOverflow(page: Page) {
   // clientWidth, not innerWidth: under mobile emulation the layout viewport grows with the content,

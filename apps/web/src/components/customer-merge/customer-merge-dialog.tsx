@@ -1,4 +1,4 @@
-import type { Customer, MergeableCustomerField } from '@kehu/contracts';
+import type { Customer } from '@kehu/contracts';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -14,18 +14,16 @@ import {
   Typography,
   theme,
 } from 'antd';
-import type { TFunction } from 'i18next';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { isApiError } from '../../app/api-client';
 import { showError } from '../../app/forms';
-import { customFieldDisplay } from '../custom-fields/custom-field-display';
 import { customFieldsQueryOptions } from '../custom-fields/custom-fields-query';
 import { ErrorResult } from '../error-result';
-import { emptyMark, formatDateTime, formatPhone } from '../format';
 import { useIsMobile } from '../use-is-mobile';
 import { invalidateAfterMerge, mergeCustomerQueryOptions, mergeCustomers } from './customer-merge-api';
+import { displayValue, fieldLabel, MergeCustomerSummary, type MergeRow } from './customer-merge-display';
 import {
   defaultMergeSource,
   defaultSurvivor,
@@ -33,6 +31,7 @@ import {
   mergeFieldsOf,
   mergeValuesDiffer,
 } from './customer-merge-fields';
+import { CustomerMergeStack } from './customer-merge-stack';
 
 interface CustomerMergeDialogProps {
   open: boolean;
@@ -43,35 +42,6 @@ interface CustomerMergeDialogProps {
   onClose: () => void;
   /** After a successful merge (customer queries are invalidated already). */
   onMerged?: (survivor: Customer) => void;
-}
-
-const fieldLabel = (field: MergeField, t: TFunction): string =>
-  field.custom ? field.custom.label : t(`customers.fields.${field.standard as MergeableCustomerField}`);
-
-/** One customer's value of a field, as people read it. */
-const displayValue = (field: MergeField, customer: Customer, t: TFunction): ReactNode => {
-  if (field.custom) return customFieldDisplay(field.custom, customer.custom[field.custom.key], t);
-  switch (field.standard) {
-    case 'kind':
-      return t(`customers.kinds.${customer.kind}`);
-    case 'type':
-      return t(`customers.types.${customer.type}`);
-    case 'region':
-      return [customer.province, customer.city, customer.district].filter(Boolean).join(' ') || emptyMark;
-    case 'owner':
-      return customer.ownerName
-        ? [customer.ownerName, customer.departmentName].filter(Boolean).join(' · ')
-        : emptyMark;
-    default: {
-      const value = customer[field.standard as 'name'];
-      return value === null || value === '' ? emptyMark : value;
-    }
-  }
-};
-
-interface Row {
-  field: MergeField;
-  differs: boolean;
 }
 
 /**
@@ -105,7 +75,9 @@ export const CustomerMergeDialog = ({
   const fields = mergeFieldsOf(customFields.data ?? []);
   const survivor =
     customers.find((customer) => customer.id === chosenSurvivorId) ?? defaultSurvivor(customers, fields);
-  const rows: Row[] = fields.map((field) => ({ field, differs: mergeValuesDiffer(field, customers) }));
+  const rows: MergeRow[] = fields.map((field) => ({ field, differs: mergeValuesDiffer(field, customers) }));
+  const pick = (fieldKey: string, customerId: string) =>
+    setPicks((current) => ({ ...current, [fieldKey]: customerId }));
   const sourceOf = (field: MergeField): string | undefined =>
     picks[field.key] ?? (survivor ? defaultMergeSource(field, survivor, customers) : undefined);
 
@@ -148,11 +120,11 @@ export const CustomerMergeDialog = ({
   const survivorStyle = (customer: Customer) =>
     customer.id === survivor?.id ? { background: token.colorPrimaryBg } : undefined;
 
-  const columns: TableColumnsType<Row> = [
+  const columns: TableColumnsType<MergeRow> = [
     {
       key: 'field',
       title: t('duplicateGroups.merge.field'),
-      fixed: isMobile ? undefined : 'left',
+      fixed: 'left',
       width: 110,
       render: (_, row) => (
         <Typography.Text type={row.differs ? undefined : 'secondary'} strong={row.differs}>
@@ -174,29 +146,16 @@ export const CustomerMergeDialog = ({
           >
             {t('duplicateGroups.merge.keep')}
           </Radio>
-          <Link
-            to={`/customers/${customer.id}`}
-            target="_blank"
-            rel="noopener"
-            style={{ overflowWrap: 'anywhere' }}
-          >
-            {customer.name}
-          </Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
-            {t('duplicateGroups.created', { time: formatDateTime(customer.createdAt) })}
-          </Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }}>
-            {customer.phones.map((phone) => formatPhone(phone)).join(', ') || emptyMark}
-          </Typography.Text>
+          <MergeCustomerSummary customer={customer} />
         </Flex>
       ),
-      render: (_: unknown, row: Row) => {
+      render: (_: unknown, row: MergeRow) => {
         const value = displayValue(row.field, customer, t);
         if (!row.differs) return <Typography.Text type="secondary">{value}</Typography.Text>;
         return (
           <Radio
             checked={sourceOf(row.field) === customer.id}
-            onChange={() => setPicks((current) => ({ ...current, [row.field.key]: customer.id }))}
+            onChange={() => pick(row.field.key, customer.id)}
             aria-label={t('duplicateGroups.merge.pickNamed', {
               field: fieldLabel(row.field, t),
               name: customer.name,
@@ -262,16 +221,29 @@ export const CustomerMergeDialog = ({
       ) : (
         <Flex vertical gap={12}>
           <Alert type="info" showIcon title={t('duplicateGroups.merge.summary', { count: others })} />
-          <Typography.Text type="secondary">{t('duplicateGroups.merge.hint')}</Typography.Text>
-          <Table<Row>
-            rowKey={(row) => row.field.key}
-            columns={columns}
-            dataSource={rows}
-            pagination={false}
-            size="small"
-            bordered
-            scroll={{ x: 110 + customers.length * 220 }}
-          />
+          {isMobile ? (
+            <CustomerMergeStack
+              customers={customers}
+              rows={rows}
+              survivorId={survivor?.id}
+              onSurvivor={setChosenSurvivorId}
+              sourceOf={sourceOf}
+              onPick={pick}
+            />
+          ) : (
+            <>
+              <Typography.Text type="secondary">{t('duplicateGroups.merge.hint')}</Typography.Text>
+              <Table<MergeRow>
+                rowKey={(row) => row.field.key}
+                columns={columns}
+                dataSource={rows}
+                pagination={false}
+                size="small"
+                bordered
+                scroll={{ x: 110 + customers.length * 220 }}
+              />
+            </>
+          )}
         </Flex>
       )}
     </Drawer>

@@ -1,12 +1,23 @@
 import type { Customer, CustomerSortField } from '@kehu/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Empty, Flex, Table, type TableColumnsType, type TableProps, Tag, Typography } from 'antd';
+import {
+  Card,
+  Checkbox,
+  Empty,
+  Flex,
+  Table,
+  type TableColumnsType,
+  type TableProps,
+  Tag,
+  Typography,
+} from 'antd';
 import type { SortOrder } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { customFieldDisplay } from '../../../components/custom-fields/custom-field-display';
 import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
+import { toggledSelection } from '../../../components/selection-bar';
 import { CustomerTagList } from '../../../components/tag-colors/customer-tag-list';
 import { CustomerTypeTag } from './customer-display';
 
@@ -159,9 +170,14 @@ export const CustomerTable = ({
 export const CustomerCards = ({
   customers,
   loading,
+  selectedIds,
+  onSelectionChange,
 }: {
   customers: readonly Customer[];
   loading: boolean;
+  /** With both, each card has a checkbox (handover, return to pool, merge). */
+  selectedIds?: readonly string[];
+  onSelectionChange?: (ids: string[]) => void;
 }) => {
   const { t } = useTranslation();
   if (!loading && customers.length === 0) return <Empty />;
@@ -170,12 +186,23 @@ export const CustomerCards = ({
       {customers.map((customer) => (
         <Card key={customer.id} size="small">
           <Flex justify="space-between" gap={8} align="flex-start">
-            <Link
-              to={`/customers/${customer.id}`}
-              style={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }}
-            >
-              {customer.name}
-            </Link>
+            <Flex gap={8} align="flex-start" style={{ minWidth: 0 }}>
+              {selectedIds && onSelectionChange ? (
+                <Checkbox
+                  aria-label={t('customers.selectNamed', { name: customer.name })}
+                  checked={selectedIds.includes(customer.id)}
+                  onChange={(event) =>
+                    onSelectionChange(toggledSelection(selectedIds, customer.id, event.target.checked))
+                  }
+                />
+              ) : null}
+              <Link
+                to={`/customers/${customer.id}`}
+                style={{ fontWeight: 600, minWidth: 0, overflowWrap: 'anywhere' }}
+              >
+                {customer.name}
+              </Link>
+            </Flex>
             <Flex gap={4} style={{ flexShrink: 0 }}>
               {customer.level ? <Tag style={{ marginInlineEnd: 0 }}>{customer.level}</Tag> : null}
               <CustomerTypeTag type={customer.type} />

@@ -6,7 +6,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { Alert, Button, Flex, Spin, Typography } from 'antd';
+import { Button, Spin } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -14,6 +14,7 @@ import { useCan } from '../../../app/auth';
 import { ErrorResult } from '../../../components/error-result';
 import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
+import { SelectionBar } from '../../../components/selection-bar';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { customerListQueryOptions } from '../api/customers-api';
 import { CustomerExportMenu } from '../components/customer-export-menu';
@@ -108,24 +109,16 @@ export const CustomersPage = () => {
           )
         }
       />
-      {canSelect && !isMobile && selectedIds.length > 0 ? (
-        <Alert
-          type="info"
-          style={{ marginBottom: 12 }}
-          title={
-            <Flex gap={8} align="center" wrap="wrap">
-              <Typography.Text>
-                {t('ownership.selection.count', { count: selectedIds.length })}
-              </Typography.Text>
-              {selectedIds.length > transferLimit ? (
-                <Typography.Text type="danger">
-                  {t('ownership.selection.tooMany', { max: transferLimit })}
-                </Typography.Text>
-              ) : null}
-            </Flex>
+      {canSelect && selectedIds.length > 0 ? (
+        <SelectionBar
+          count={t('ownership.selection.count', { count: selectedIds.length })}
+          warning={
+            selectedIds.length > transferLimit
+              ? t('ownership.selection.tooMany', { max: transferLimit })
+              : undefined
           }
-          action={
-            <Flex gap={8}>
+          actions={
+            <>
               {canTransfer ? (
                 <Button
                   type="primary"
@@ -161,7 +154,7 @@ export const CustomersPage = () => {
               <Button size="small" onClick={() => setSelectedIds([])}>
                 {t('ownership.selection.clear')}
               </Button>
-            </Flex>
+            </>
           }
         />
       ) : null}
@@ -169,7 +162,12 @@ export const CustomersPage = () => {
         <ErrorResult error={list.error} onRetry={() => void list.refetch()} />
       ) : isMobile ? (
         <Spin spinning={list.isPending}>
-          <CustomerCards customers={customers} loading={list.isPending} />
+          <CustomerCards
+            customers={customers}
+            loading={list.isPending}
+            selectedIds={canSelect ? selectedIds : undefined}
+            onSelectionChange={canSelect ? setSelectedIds : undefined}
+          />
         </Spin>
       ) : (
         <CustomerTable

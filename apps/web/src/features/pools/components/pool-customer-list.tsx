@@ -2,6 +2,7 @@ import type { PooledCustomer } from '@kehu/contracts';
 import { Card, Checkbox, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
+import { toggledSelection } from '../../../components/selection-bar';
 import { poolReasonText } from './pool-reason';
 
 interface PoolCustomerListProps {
@@ -112,7 +113,7 @@ export const PoolCustomerCards = ({
   if (!loading && customers.length === 0) return <Empty />;
   const toggle = (id: string, checked: boolean) => {
     if (!selectedIds || !onSelectionChange) return;
-    onSelectionChange(checked ? [...selectedIds, id] : selectedIds.filter((other) => other !== id));
+    onSelectionChange(toggledSelection(selectedIds, id, checked));
   };
   return (
     <Flex vertical gap={8} aria-busy={loading}>

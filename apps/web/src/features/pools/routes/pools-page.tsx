@@ -14,7 +14,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { Alert, App, Button, Empty, Flex, Select, Spin, Tabs, Typography } from 'antd';
+import { App, Button, Empty, Flex, Select, Spin, Tabs, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -24,6 +24,7 @@ import { DebouncedInput } from '../../../components/debounced-input';
 import { ErrorResult } from '../../../components/error-result';
 import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
+import { SelectionBar } from '../../../components/selection-bar';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import {
   claimCustomers,
@@ -86,7 +87,7 @@ const PoolCustomers = ({ pool }: { pool: Pool }) => {
   };
 
   const selectionActions = (
-    <Flex gap={8} wrap="wrap">
+    <>
       {canClaim ? (
         <Button
           type="primary"
@@ -107,7 +108,7 @@ const PoolCustomers = ({ pool }: { pool: Pool }) => {
       <Button size="small" onClick={() => setSelectedIds([])}>
         {t('pools.clearSelection')}
       </Button>
-    </Flex>
+    </>
   );
 
   return (
@@ -134,24 +135,12 @@ const PoolCustomers = ({ pool }: { pool: Pool }) => {
         />
       </Flex>
       {canSelect && selectedIds.length > 0 ? (
-        <Alert
-          type="info"
-          style={{ marginBottom: 12 }}
-          // On a phone the buttons go under the count: beside it they left the text one letter wide.
-          title={
-            <Flex vertical={isMobile} gap={8}>
-              <Flex gap={8} align="center" wrap="wrap">
-                <Typography.Text>{t('pools.selected', { count: selectedIds.length })}</Typography.Text>
-                {selectedIds.length > claimLimit ? (
-                  <Typography.Text type="danger">
-                    {t('pools.claim.tooMany', { max: claimLimit })}
-                  </Typography.Text>
-                ) : null}
-              </Flex>
-              {isMobile ? selectionActions : null}
-            </Flex>
+        <SelectionBar
+          count={t('pools.selected', { count: selectedIds.length })}
+          warning={
+            selectedIds.length > claimLimit ? t('pools.claim.tooMany', { max: claimLimit }) : undefined
           }
-          action={isMobile ? undefined : selectionActions}
+          actions={selectionActions}
         />
       ) : null}
       {list.isError ? (
