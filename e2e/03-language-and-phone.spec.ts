@@ -129,6 +129,19 @@ test.describe('phone-sized screen', () => {
     await expect(page.getByText('Trade-show lead capture for the spring exhibition').first()).toBeVisible();
     await expectNoHorizontalOverflow(page);
 
+    // A settings table wider than the screen: its row buttons stay in view (pinned, icons only)
+    // while the other columns scroll; editing needs no sideways scrolling.
+    await page.goto('/admin/users');
+    const edit = page.getByRole('button', { name: /^(编辑|Edit) Ada Admin$/ });
+    await expect(edit).toBeVisible();
+    const editBox = await edit.boundingBox();
+    expect((editBox?.x ?? 0) + (editBox?.width ?? 0)).toBeLessThanOrEqual(390);
+    expect(editBox?.width).toBeLessThan(40);
+    await edit.click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expectNoHorizontalOverflow(page);
+
     // The notifications open within the screen (a drawer, not a popover hanging off the bell).
     await page.getByRole('button', { name: /^(通知|Notifications)/ }).click();
     const notifications = page.getByRole('region', { name: /^(通知|Notifications)$/ });

@@ -1,14 +1,16 @@
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Department } from '@kehu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Table, type TableColumnsType } from 'antd';
+import { App, Button, Card, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../../app/auth';
 import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
 import { PageHeader } from '../../../components/page-header';
+import { actionsColumnLayout, RowActions } from '../../../components/row-actions';
 import { buildTree, type TreeNode } from '../../../components/tree';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { adminKeys, deleteDepartment, departmentsQueryOptions } from '../api/admin-api';
 import { DepartmentFormModal } from '../components/department-form-modal';
 
@@ -16,6 +18,7 @@ type Editing = { department?: Department; parentId?: string | null } | undefined
 
 export const DepartmentsPage = () => {
   const { t } = useTranslation();
+  const isMobile = useIsMobile();
   const { message, modal } = App.useApp();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -55,11 +58,10 @@ export const DepartmentsPage = () => {
     ...(canManage
       ? [
           {
-            key: 'actions',
+            ...actionsColumnLayout(isMobile, 3, 380),
             title: t('common.actions'),
-            width: 380,
             render: (_: unknown, node: TreeNode<Department>) => (
-              <Flex gap={4} wrap="wrap" style={{ whiteSpace: 'nowrap' }}>
+              <RowActions>
                 <Button
                   size="small"
                   icon={<PlusOutlined aria-hidden />}
@@ -85,7 +87,7 @@ export const DepartmentsPage = () => {
                 >
                   {t('common.delete')}
                 </Button>
-              </Flex>
+              </RowActions>
             ),
           },
         ]

@@ -9,11 +9,14 @@ import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
 import { emptyMark } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
+import { actionsColumnLayout, RowActions } from '../../../components/row-actions';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { adminKeys, deleteRole, rolesQueryOptions } from '../api/admin-api';
 import { RoleFormDrawer } from '../components/role-form-drawer';
 
 export const RolesPage = () => {
   const { t } = useTranslation();
+  const isMobile = useIsMobile();
   const { message, modal } = App.useApp();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -69,12 +72,11 @@ export const RolesPage = () => {
     ...(canManage
       ? [
           {
-            key: 'actions',
+            ...actionsColumnLayout(isMobile, 2, 200),
             title: t('common.actions'),
-            width: 200,
             render: (_: unknown, role: Role) => (
               // The built-in administrator role is fixed (the server refuses changes to it).
-              <Flex gap={4} wrap="wrap">
+              <RowActions>
                 {role.isSystem ? null : (
                   <Button
                     size="small"
@@ -96,7 +98,7 @@ export const RolesPage = () => {
                     {t('common.delete')}
                   </Button>
                 )}
-              </Flex>
+              </RowActions>
             ),
           },
         ]

@@ -9,6 +9,7 @@ import { ErrorResult } from '../../../components/error-result';
 import { emptyMark, formatDateTime } from '../../../components/format';
 import { LoadMore } from '../../../components/load-more';
 import { PageHeader } from '../../../components/page-header';
+import { actionsColumnLayout, RowActions } from '../../../components/row-actions';
 import { buildTree } from '../../../components/tree';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { departmentsQueryOptions, type UserFilters, userListQueryOptions } from '../api/admin-api';
@@ -60,11 +61,10 @@ export const UsersPage = () => {
     ...(canManage
       ? [
           {
-            key: 'actions',
+            ...actionsColumnLayout(isMobile, 2, 230),
             title: t('common.actions'),
-            width: 230,
             render: (_: unknown, user: User) => (
-              <Flex gap={4}>
+              <RowActions>
                 <Button
                   size="small"
                   icon={<EditOutlined aria-hidden />}
@@ -81,7 +81,7 @@ export const UsersPage = () => {
                 >
                   {t('users.resetPassword')}
                 </Button>
-              </Flex>
+              </RowActions>
             ),
           },
         ]

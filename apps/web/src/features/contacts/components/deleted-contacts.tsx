@@ -9,11 +9,14 @@ import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
 import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
 import { LoadMore } from '../../../components/load-more';
+import { actionsColumnLayout, RowActions } from '../../../components/row-actions';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { contactKeys, contactListQueryOptions, restoreContact } from '../api/contacts-api';
 
 /** The recycle bin's contacts, each with Restore. */
 export const DeletedContacts = () => {
   const { t } = useTranslation();
+  const isMobile = useIsMobile();
   const { message } = App.useApp();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -48,20 +51,21 @@ export const DeletedContacts = () => {
       render: (_, contact) => formatDateTime(contact.deletedAt),
     },
     {
-      key: 'actions',
+      ...actionsColumnLayout(isMobile, 1, 120),
       title: t('common.actions'),
-      width: 120,
       render: (_, contact) =>
         can('contacts', 'delete') ? (
-          <Button
-            size="small"
-            icon={<UndoOutlined aria-hidden />}
-            loading={restore.isPending && restore.variables === contact.id}
-            onClick={() => restore.mutate(contact.id)}
-            aria-label={t('recycleBin.restoreNamed', { name: contact.name })}
-          >
-            {t('common.restore')}
-          </Button>
+          <RowActions>
+            <Button
+              size="small"
+              icon={<UndoOutlined aria-hidden />}
+              loading={restore.isPending && restore.variables === contact.id}
+              onClick={() => restore.mutate(contact.id)}
+              aria-label={t('recycleBin.restoreNamed', { name: contact.name })}
+            >
+              {t('common.restore')}
+            </Button>
+          </RowActions>
         ) : null,
     },
   ];

@@ -9,12 +9,15 @@ import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
 import { emptyMark, formatDateTime } from '../../../components/format';
 import { LoadMore } from '../../../components/load-more';
+import { actionsColumnLayout, RowActions } from '../../../components/row-actions';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { customerKeys, customerListQueryOptions, restoreCustomer } from '../api/customers-api';
 import { CustomerTypeTag } from './customer-display';
 
 /** The recycle bin's customers: deleted records, newest deletions first, each with Restore. */
 export const DeletedCustomers = () => {
   const { t } = useTranslation();
+  const isMobile = useIsMobile();
   const { message } = App.useApp();
   const can = useCan();
   const queryClient = useQueryClient();
@@ -53,20 +56,21 @@ export const DeletedCustomers = () => {
       render: (_, customer) => formatDateTime(customer.deletedAt),
     },
     {
-      key: 'actions',
+      ...actionsColumnLayout(isMobile, 1, 120),
       title: t('common.actions'),
-      width: 120,
       render: (_, customer) =>
         can('customers', 'delete') ? (
-          <Button
-            size="small"
-            icon={<UndoOutlined aria-hidden />}
-            loading={restore.isPending && restore.variables === customer.id}
-            onClick={() => restore.mutate(customer.id)}
-            aria-label={t('recycleBin.restoreNamed', { name: customer.name })}
-          >
-            {t('common.restore')}
-          </Button>
+          <RowActions>
+            <Button
+              size="small"
+              icon={<UndoOutlined aria-hidden />}
+              loading={restore.isPending && restore.variables === customer.id}
+              onClick={() => restore.mutate(customer.id)}
+              aria-label={t('recycleBin.restoreNamed', { name: customer.name })}
+            >
+              {t('common.restore')}
+            </Button>
+          </RowActions>
         ) : null,
     },
   ];

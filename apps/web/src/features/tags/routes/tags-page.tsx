@@ -20,6 +20,8 @@ import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
 import { emptyMark, formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
+import { actionsColumnLayout } from '../../../components/row-actions';
+import { useIsMobile } from '../../../components/use-is-mobile';
 import { deleteTag, putTag, tagDefinitionsQueryOptions, tagKeys } from '../api/tags-api';
 import { TagColorInput } from '../components/tag-color-input';
 import { TagFormModal } from '../components/tag-form-modal';
@@ -27,6 +29,7 @@ import { TagFormModal } from '../components/tag-form-modal';
 /** Customer tags' colours and descriptions; administrators rename or remove a tag everywhere. */
 export const TagsPage = () => {
   const { t } = useTranslation();
+  const isMobile = useIsMobile();
   const { message } = App.useApp();
   const can = useCan();
   const canManage = can('settings', 'manage');
@@ -94,7 +97,7 @@ export const TagsPage = () => {
   ];
   if (canManage) {
     columns.push({
-      key: 'actions',
+      ...actionsColumnLayout(isMobile, 2, 100),
       title: t('common.actions'),
       render: (_, tag) => (
         <Flex gap={4}>
