@@ -202,3 +202,55 @@ test.describe('saved views and tag colours', () => {
     await expect(manage.getByText(viewName, { exact: true })).toBeHidden();
   });
 });
+
+test.describe('a link to a filter that no longer applies', () => {
+  test.use({ locale: 'en' });
+
+  test('the list says which condition it left out instead of quietly showing more', async ({
+    page,
+    baseURL,
+  }) => {
+    const admin = await ensureOrganization(baseURL as string);
+    const key = `grade_${run}`;
+    const field = await admin.post<{ id: string }>('/api/v1/custom-fields', {
+      entity: 'customer',
+      key,
+      label: `Grade ${run}`,
+      type: 'select',
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+      ],
+      filterable: true,
+    });
+    const graded = `Graded Metals ${run}`;
+    const other = `Ungraded Paper ${run}`;
+    await admin.post('/api/v1/customers', {
+      name: graded,
+      kind: 'company',
+      phones: [uniquePhone()],
+      custom: { [key]: 'a' },
+      acknowledgeDuplicates: true,
+    });
+    await admin.post('/api/v1/customers', {
+      name: other,
+      kind: 'company',
+      phones: [uniquePhone()],
+      acknowledgeDuplicates: true,
+    });
+    const link = `/customers?q=${encodeURIComponent(run)}&custom=${encodeURIComponent(JSON.stringify({ [key]: 'a' }))}`;
+
+    await signInThroughUi(page, ADMIN.email, ADMIN.password);
+    await page.goto(link);
+    await expect(page.getByRole('link', { name: graded })).toBeVisible();
+    await expect(page.getByRole('link', { name: other })).toBeHidden();
+    await expect(page.getByTestId('stale-custom-filters')).toHaveCount(0);
+
+    // The administrator archives the field; the same link now shows both, and says why.
+    await admin.patch(`/api/v1/custom-fields/${field.id}`, { archived: true });
+    await page.goto(link);
+    await expect(page.getByRole('link', { name: other })).toBeVisible();
+    await expect(page.getByTestId('stale-custom-filters')).toContainText(`Grade ${run}`);
+    expect(new URL(page.url()).searchParams.get('custom')).toBeNull();
+  });
+});

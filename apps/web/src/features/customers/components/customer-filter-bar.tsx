@@ -2,14 +2,13 @@ import { FilterOutlined, PlusCircleOutlined } from '@ant-design/icons';
 import type { CustomField } from '@kehu/contracts';
 import { customerKinds, customerLevels, customerSortFields } from '@kehu/contracts';
 import { useQuery } from '@tanstack/react-query';
-import { Badge, Button, DatePicker, Flex, Input, Popover, Select, TreeSelect, Typography } from 'antd';
+import { Alert, Badge, Button, DatePicker, Flex, Input, Popover, Select, TreeSelect, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomFieldFilter } from '../../../components/custom-fields/custom-field-filter';
 import { customFieldsQueryOptions } from '../../../components/custom-fields/custom-fields-query';
 import {
-  applicableCustomFilters,
   type CustomFilters,
   type CustomFilterValue,
   parseCustomFilters,
@@ -23,6 +22,7 @@ import { useIsMobile } from '../../../components/use-is-mobile';
 import type { CustomerFilters } from '../api/customers-api';
 import { departmentsLookupQueryOptions, ownerLookupKey, searchOwners } from '../api/lookups-api';
 import { CustomerTypeCounts } from './customer-type-counts';
+import { useStaleCustomFilters } from './use-stale-custom-filters';
 
 interface CustomerFilterBarProps {
   filters: CustomerFilters;
@@ -90,15 +90,7 @@ export const CustomerFilterBar = ({ filters, onChange, onClear, extra }: Custome
     onChange({ custom: serializeCustomFilters(next) });
   };
 
-  // A link kept from before a field stopped being filterable: drop what the server would refuse.
-  const fieldsLoaded = customFields.data;
-  useEffect(() => {
-    if (!fieldsLoaded || !filters.custom) return;
-    const applicable = serializeCustomFilters(
-      applicableCustomFilters(parseCustomFilters(filters.custom), fieldsLoaded),
-    );
-    if (applicable !== filters.custom) onChange({ custom: applicable });
-  }, [fieldsLoaded, filters.custom, onChange]);
+  const stale = useStaleCustomFilters(filters.custom, customFields.data, onChange);
 
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
   const commitSearch = useCallback((q: string | undefined) => onChange({ q }), [onChange]);
@@ -254,6 +246,18 @@ export const CustomerFilterBar = ({ filters, onChange, onClear, extra }: Custome
         ) : null}
         {extra}
       </Flex>
+      {stale.droppedLabels.length > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          closable={{ onClose: stale.dismiss }}
+          data-testid="stale-custom-filters"
+          title={t('customers.filters.staleDropped', {
+            count: stale.droppedLabels.length,
+            fields: stale.droppedLabels.join(t('common.listSeparator')),
+          })}
+        />
+      ) : null}
       {!isMobile || expanded ? filtersPanel : null}
       <CustomerTypeCounts filters={filters} onChange={(type) => onChange({ type })} />
     </Flex>
