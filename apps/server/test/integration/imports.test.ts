@@ -3,24 +3,35 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCustomer, createUser, type Org, setupOrganization } from '../factories';
 import { buildTestApp, type TestApp } from '../test-app';
 
-const gbk = (text: string) => {
-  // Node has no GBK encoder: build the bytes from a decoder table of the characters used here.
+/**
+ * Text in a legacy double-byte encoding (Node encodes only UTF-8 and UTF-16): the bytes come from a
+ * table built with the encoding's decoder, for the characters used here.
+ */
+const legacyEncoded = (encoding: 'gb18030' | 'shift_jis') => {
   const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gb18030');
+  const decoder = new TextDecoder(encoding, { fatal: true });
   for (let high = 0x81; high <= 0xfe; high++) {
     for (let low = 0x40; low <= 0xfe; low++) {
-      const char = decoder.decode(new Uint8Array([high, low]));
-      if (char.length === 1 && !table.has(char)) table.set(char, [high, low]);
+      try {
+        const char = decoder.decode(new Uint8Array([high, low]));
+        if (char.length === 1 && !table.has(char)) table.set(char, [high, low]);
+      } catch {
+        // not a character of this encoding
+      }
     }
   }
-  const bytes: number[] = [];
-  for (const char of text) {
-    const code = char.codePointAt(0) as number;
-    if (code < 0x80) bytes.push(code);
-    else bytes.push(...(table.get(char) ?? [0x3f]));
-  }
-  return Buffer.from(bytes);
+  return (text: string) => {
+    const bytes: number[] = [];
+    for (const char of text) {
+      const code = char.codePointAt(0) as number;
+      if (code < 0x80) bytes.push(code);
+      else bytes.push(...(table.get(char) ?? [0x3f]));
+    }
+    return Buffer.from(bytes);
+  };
 };
+const gbk = legacyEncoded('gb18030');
+const shiftJis = legacyEncoded('shift_jis');
 
 describe('customer import', () => {
   let t: TestApp;
@@ -233,6 +244,35 @@ describe('customer import', () => {
     );
     expect(semicolon.status, JSON.stringify(semicolon.body)).toBe(201);
     expect(semicolon.body.mapping).toEqual(['name', 'phone', 'email']);
+  });
+
+  it('reads a GBK file whose first 64 KiB end inside a character, and a Japanese Shift-JIS file', async () => {
+    // The encoding is guessed from the first 64 KiB: put the end of that sample between the two
+    // bytes of the first character of a line (a line feed, then a lead byte at the last position).
+    let text = '客户名称,电话\r\n';
+    for (let row = 0; Buffer.byteLength(gbk(text)) < 70_000; row++) {
+      text += `杭州边界测试有限公司${row},1382222${String(row).padStart(4, '0')}\r\n`;
+    }
+    const body = gbk(text);
+    const lineFeed = body.lastIndexOf(0x0a, 65_534);
+    const file = Buffer.concat([Buffer.from(' '.repeat(65_534 - lineFeed)), body]);
+    expect(file[65_534]).toBe(0x0a);
+    // 杭 is BA BC in GBK: a lead byte that looks like a UTF-8 continuation byte.
+    expect(file[65_535]).toBe(0xba);
+    const long = await org.admin.upload('/api/v1/imports', 'long-gbk.csv', file);
+    expect(long.status, JSON.stringify(long.body)).toBe(201);
+    expect(long.body.encoding).toBe('gb18030');
+
+    const japanese = shiftJis(
+      'Name,Email\r\n株式会社さくら商事,info@sakura-shoji.jp\r\nヤマト電機株式会社,sales@yamato-denki.jp\r\n',
+    );
+    const uploaded = await org.admin.upload('/api/v1/imports', 'japan.csv', japanese);
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    expect(uploaded.body.encoding).toBe('shift_jis');
+    const done = await run(uploaded.body.id, { mapping: ['name', 'email'], duplicatePolicy: 'skip' });
+    expect(done.counts).toMatchObject({ created: 2, failed: 0 });
+    const found = (await org.admin.get('/api/v1/customers', { q: 'sakura-shoji' })).body.items;
+    expect(found.map((customer: { name: string }) => customer.name)).toEqual(['株式会社さくら商事']);
   });
 
   it('refuses files that are not CSV or xlsx, empty files, old .xls, unknown encodings and oversized files, clearly', async () => {

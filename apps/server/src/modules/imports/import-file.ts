@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors/app-error';
 
 export type ImportFormat = 'csv' | 'xlsx';
-export type ImportEncoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'binary';
+export type ImportEncoding = 'utf-8' | 'gb18030' | 'shift_jis' | 'utf-16le' | 'binary';
 
 export interface SniffedFile {
   format: ImportFormat;
@@ -19,8 +19,7 @@ const fileError = (code: string) => new AppError(code, 400, {}, { file: code });
 /**
  * What an uploaded file is, from its first bytes (never its name): xlsx is a zip; the old binary
  * .xls is refused with a hint; CSV text is UTF-8 (with or without BOM), UTF-16 with BOM, or — what
- * Excel in Chinese Windows writes — GBK/GB18030, detected when the bytes are not valid UTF-8 and
- * decode as GB18030 into mostly Chinese text.
+ * Excel in Chinese (Japanese) Windows writes — GBK/GB18030 (Shift-JIS): sniffLegacyEncoding.
  */
 export function sniffFile(path: string): SniffedFile {
   const handle = fs.openSync(path, 'r');
@@ -46,15 +45,48 @@ export function sniffFile(path: string): SniffedFile {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(whole);
     return { format: 'csv', encoding: 'utf-8', delimiter: detectDelimiter(text) };
   } catch {
-    const text = new TextDecoder('gb18030').decode(whole);
-    const cjk = (text.match(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) ?? []).length;
-    const replaced = (text.match(/\ufffd/g) ?? []).length;
-    const nonAscii = Array.from(text).filter((char) => (char.codePointAt(0) as number) > 0x7f).length;
-    if (replaced === 0 && nonAscii > 0 && cjk / nonAscii > 0.8) {
-      return { format: 'csv', encoding: 'gb18030', delimiter: detectDelimiter(text) };
-    }
-    throw fileError('IMPORT_FILE_ENCODING');
+    return sniffLegacyEncoding(length === sampleBytes ? toLastLineEnd(bytes) : bytes);
   }
+}
+
+/** How much of a text is in a character class, of its non-ASCII characters. */
+const shareOf = (text: string, characters: RegExp): number => {
+  const nonAscii = Array.from(text).filter((char) => (char.codePointAt(0) as number) > 0x7f).length;
+  return nonAscii === 0 ? 0 : (text.match(characters) ?? []).length / nonAscii;
+};
+
+const decodes = (encoding: string, bytes: Uint8Array): string | null => {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Text that is not UTF-8: Chinese Excel's GBK/GB18030 when it decodes into mostly Chinese text, or
+ * Japanese Excel's Shift-JIS when it decodes into kana (GBK read as Shift-JIS gives half-width
+ * katakana at most, never hiragana). Anything else is refused: guessing would garble every name.
+ */
+function sniffLegacyEncoding(bytes: Uint8Array): SniffedFile {
+  const japanese = decodes('shift_jis', bytes);
+  if (japanese !== null && shareOf(japanese, /[\u3040-\u30ff]/g) > 0.2) {
+    return { format: 'csv', encoding: 'shift_jis', delimiter: detectDelimiter(japanese) };
+  }
+  const chinese = decodes('gb18030', bytes);
+  if (chinese !== null && shareOf(chinese, /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/g) > 0.8) {
+    return { format: 'csv', encoding: 'gb18030', delimiter: detectDelimiter(chinese) };
+  }
+  throw fileError('IMPORT_FILE_ENCODING');
+}
+
+/**
+ * A sample cut at its last line feed: the byte 0x0a is never part of a GBK or Shift-JIS character,
+ * so no character is cut in two (the sample's end may fall between a character's two bytes).
+ */
+function toLastLineEnd(bytes: Buffer): Buffer {
+  const end = bytes.lastIndexOf(0x0a);
+  return end > 0 ? bytes.subarray(0, end + 1) : bytes;
 }
 
 function trimPartialUtf8(bytes: Buffer): number {
