@@ -83,6 +83,14 @@ test('an administrator builds a web form; a visitor fills it in; the rep gets th
 
   // A field every customer must have, not on the form: the builder says so (the lead still comes in).
   await expect(drawer.getByTestId('required-not-on-form')).toContainText(`预算${run}`);
+  // On the form, the notice goes; taken off again, it comes back.
+  // Typed: the field list is long, and only the options in view are rendered.
+  await drawer.getByLabel('Add a field').click();
+  await page.keyboard.type(`预算${run}`);
+  await openDropdown(page).locator('.ant-select-item-option', { hasText: `预算${run}` }).click();
+  await expect(drawer.getByTestId('required-not-on-form')).toHaveCount(0);
+  await drawer.getByRole('button', { name: `Remove 预算${run}` }).click();
+  await expect(drawer.getByTestId('required-not-on-form')).toContainText(`预算${run}`);
   await admin.patch(`/api/v1/custom-fields/${requiredFieldId}`, { archived: true });
   requiredFieldId = undefined;
 

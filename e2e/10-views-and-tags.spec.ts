@@ -252,5 +252,9 @@ test.describe('a link to a filter that no longer applies', () => {
     await expect(page.getByRole('link', { name: other })).toBeVisible();
     await expect(page.getByTestId('stale-custom-filters')).toContainText(`Grade ${run}`);
     expect(new URL(page.url()).searchParams.get('custom')).toBeNull();
+    // Another search: the notice was about the link's list, not this one.
+    await page.getByLabel('Search customers').fill(graded);
+    await expect(page.getByRole('link', { name: other })).toBeHidden();
+    await expect(page.getByTestId('stale-custom-filters')).toHaveCount(0);
   });
 });

@@ -33,7 +33,7 @@ export const CustomerMergeStack = ({
 
   return (
     <Flex vertical gap={12} data-testid="merge-stack">
-      <Typography.Text strong>{t('duplicateGroups.merge.keep')}</Typography.Text>
+      <Typography.Text strong>{t('duplicateGroups.merge.keepHeading')}</Typography.Text>
       {customers.map((customer) => (
         <Card
           key={customer.id}
@@ -44,15 +44,17 @@ export const CustomerMergeStack = ({
               : undefined
           }
         >
-          <Radio
-            checked={customer.id === survivorId}
-            onChange={() => onSurvivor(customer.id)}
-            aria-label={t('duplicateGroups.merge.keepNamed', { name: customer.name })}
-          >
-            <Flex vertical gap={2}>
-              <MergeCustomerSummary customer={customer} />
-            </Flex>
-          </Radio>
+          {/* The name is a link (opens the customer): beside the radio, not inside its label. */}
+          <Flex vertical gap={2}>
+            <Radio
+              checked={customer.id === survivorId}
+              onChange={() => onSurvivor(customer.id)}
+              aria-label={t('duplicateGroups.merge.keepNamed', { name: customer.name })}
+            >
+              {t('duplicateGroups.merge.keep')}
+            </Radio>
+            <MergeCustomerSummary customer={customer} />
+          </Flex>
         </Card>
       ))}
       {differing.map((row) => (

@@ -90,7 +90,7 @@ export const CustomerFilterBar = ({ filters, onChange, onClear, extra }: Custome
     onChange({ custom: serializeCustomFilters(next) });
   };
 
-  const stale = useStaleCustomFilters(filters.custom, customFields.data, onChange);
+  const stale = useStaleCustomFilters(filters, customFields.data, onChange);
 
   useEffect(() => setSearch(filters.q ?? ''), [filters.q]);
   const commitSearch = useCallback((q: string | undefined) => onChange({ q }), [onChange]);

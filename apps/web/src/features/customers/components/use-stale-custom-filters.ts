@@ -14,24 +14,38 @@ import type { CustomerFilters } from '../api/customers-api';
  * its condition is dropped (the server would refuse the whole list), and the names of the dropped
  * fields are kept to tell the user, since the list now shows more than the link or view meant to.
  */
+/** Filters compared by value, whatever the order of their keys. */
+const filtersKey = (filters: CustomerFilters): string =>
+  JSON.stringify(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+
 export const useStaleCustomFilters = (
-  custom: string | undefined,
+  filters: CustomerFilters,
   fields: readonly CustomField[] | undefined,
   onChange: (patch: Partial<CustomerFilters>) => void,
 ) => {
-  const [droppedKeys, setDroppedKeys] = useState<string[]>([]);
+  const [dropped, setDropped] = useState<{ keys: string[]; shownWith: string } | null>(null);
+  const { custom } = filters;
   useEffect(() => {
     if (!fields || !custom) return;
-    const filters = parseCustomFilters(custom);
-    const applicable = applicableCustomFilters(filters, fields);
+    const parsed = parseCustomFilters(custom);
+    const applicable = applicableCustomFilters(parsed, fields);
     const serialized = serializeCustomFilters(applicable);
     if (serialized === custom) return;
-    setDroppedKeys(Object.keys(filters).filter((key) => !(key in applicable)));
+    setDropped({
+      keys: Object.keys(parsed).filter((key) => !(key in applicable)),
+      // Said while the list is the one the link or view asked for; any other filter change ends it.
+      shownWith: filtersKey({ ...filters, custom: serialized }),
+    });
     onChange({ custom: serialized });
-  }, [fields, custom, onChange]);
+  }, [fields, custom, filters, onChange]);
 
+  const current = dropped && dropped.shownWith === filtersKey(filters) ? dropped.keys : [];
   // Archived fields are not in the list the bar uses: their labels come from the full one.
-  const all = useQuery({ ...customFieldsQueryOptions('customer', true), enabled: droppedKeys.length > 0 });
-  const droppedLabels = droppedKeys.map((key) => all.data?.find((field) => field.key === key)?.label ?? key);
-  return { droppedLabels, dismiss: () => setDroppedKeys([]) };
+  const all = useQuery({ ...customFieldsQueryOptions('customer', true), enabled: current.length > 0 });
+  const droppedLabels = current.map((key) => all.data?.find((field) => field.key === key)?.label ?? key);
+  return { droppedLabels, dismiss: () => setDropped(null) };
 };

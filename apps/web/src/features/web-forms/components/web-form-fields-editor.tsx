@@ -101,7 +101,7 @@ export const WebFormFieldsEditor = ({
               type="info"
               showIcon
               data-testid="required-not-on-form"
-              message={t('webForms.requiredNotOnForm', {
+              title={t('webForms.requiredNotOnForm', {
                 count: requiredMissing.length,
                 names: requiredMissing.join(t('common.listSeparator')),
               })}
