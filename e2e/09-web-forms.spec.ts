@@ -87,7 +87,9 @@ test('an administrator builds a web form; a visitor fills it in; the rep gets th
   // Typed: the field list is long, and only the options in view are rendered.
   await drawer.getByLabel('Add a field').click();
   await page.keyboard.type(`预算${run}`);
-  await openDropdown(page).locator('.ant-select-item-option', { hasText: `预算${run}` }).click();
+  await openDropdown(page)
+    .locator('.ant-select-item-option', { hasText: `预算${run}` })
+    .click();
   await expect(drawer.getByTestId('required-not-on-form')).toHaveCount(0);
   await drawer.getByRole('button', { name: `Remove 预算${run}` }).click();
   await expect(drawer.getByTestId('required-not-on-form')).toContainText(`预算${run}`);
