@@ -35,6 +35,36 @@ describe('customer ownership: handover, team members, lifecycle', () => {
   });
   afterAll(() => t.close());
 
+  it('hands a large selection over at once: each customer moves once, and an edit of what was read before is refused', async () => {
+    const customers = [];
+    for (let index = 0; index < 60; index++) {
+      customers.push(await createCustomer(org.admin, { name: `批量移交${index}号`, ownerId: repA.id }));
+    }
+    const selection = customers.map((customer) => customer.id);
+    const response = await org.admin.post('/api/v1/customers/transfer', {
+      // The same customer twice (a double click in a list) moves it once.
+      customerIds: [...selection, selection[0]],
+      toUserId: repB.id,
+      reason: 'Region merged',
+    });
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    expect(response.body).toEqual({ transferred: 60 });
+    const page = await repB.client.get('/api/v1/customers', { q: '批量移交', limit: 100 });
+    expect(page.body.items).toHaveLength(60);
+    const last = customers[59] as { id: string; version: number };
+    const moved = await repB.client.get(`/api/v1/customers/${last.id}`);
+    expect(moved.body).toMatchObject({ ownerId: repB.id, version: last.version + 1 });
+    const lifecycle = await repB.client.get(`/api/v1/customers/${last.id}/lifecycle`);
+    expect(
+      lifecycle.body.ownerChanges.filter((change: { action: string }) => change.action === 'transfer'),
+    ).toHaveLength(1);
+    const stale = await org.admin.patch(`/api/v1/customers/${last.id}`, {
+      version: last.version,
+      notes: 'old',
+    });
+    expect(stale.status).toBe(409);
+  });
+
   it('hands several customers over with a reason, logging each owner change and the history', async () => {
     const first = await createCustomer(repA.client, { name: '移交一号' });
     const second = await createCustomer(repA.client, { name: '移交二号' });

@@ -1,12 +1,12 @@
 import { type TransferCustomers, transferCustomersSchema } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { writeAudit } from '../../platform/audit/audit';
+import { writeAuditMany } from '../../platform/audit/audit';
 import { AppError, staleRecord } from '../../platform/errors/app-error';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
 import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
 import type { CustomerOwnership } from './customer-ownership';
-import { type CustomersRepository, leavePool } from './customers.repository';
+import { type CustomerRow, type CustomersRepository, leavePool } from './customers.repository';
 
 /**
  * Other modules' open work on a customer (follow-ups, opportunities, tickets) that moves with it to
@@ -49,19 +49,25 @@ export class CustomerTransferService {
       };
       const at = this.now().toISOString();
       const ids = [...new Set(input.customerIds)];
-      const fromOwners = new Map<string, string | null>();
-      for (const [index, id] of ids.entries()) {
-        const row = await this.repository.findVisible(trx, actor, id);
-        if (!row || row.deleted_at || !(await this.repository.isWritable(trx, actor, id))) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            400,
-            {},
-            { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
-          );
-        }
-        if (row.owner_id === target.id) continue;
-        const moved = await this.repository.update(trx, id, row.version, {
+      // One read and one write for the whole selection (up to 500), not a round of queries each.
+      const rows = new Map(
+        (await this.repository.findManyWritable(trx, actor, ids)).map((row) => [row.id, row]),
+      );
+      const missing = input.customerIds.findIndex((id) => !rows.has(id));
+      if (missing >= 0) {
+        throw new AppError(
+          'VALIDATION_FAILED',
+          400,
+          {},
+          { [`customerIds.${missing}`]: 'CUSTOMER_NOT_FOUND' },
+        );
+      }
+      const moving = ids.map((id) => rows.get(id) as CustomerRow).filter((row) => row.owner_id !== target.id);
+      const fromOwners = new Map(moving.map((row) => [row.id, row.owner_id]));
+      const moved = await this.repository.updateMany(
+        trx,
+        moving.map((row) => row.id),
+        {
           owner_id: target.id,
           department_id: target.departmentId,
           owner_since: at,
@@ -70,13 +76,16 @@ export class CustomerTransferService {
           ...leavePool,
           updated_at: at,
           updated_by: actor.id,
-        });
-        if (!moved) throw staleRecord();
-        fromOwners.set(id, row.owner_id);
-        await writeAudit(trx, {
+        },
+      );
+      // Deleted since it was read (PostgreSQL: by a concurrent transaction): nothing half-moved.
+      if (moved !== moving.length) throw staleRecord();
+      await writeAuditMany(
+        trx,
+        moving.map((row) => ({
           entityType: 'customer',
-          entityId: id,
-          action: 'update',
+          entityId: row.id,
+          action: 'update' as const,
           actorId: actor.id,
           at,
           changes: [
@@ -85,8 +94,8 @@ export class CustomerTransferService {
               ? [{ field: 'departmentId', old: row.department_id, new: target.departmentId }]
               : []),
           ],
-        });
-      }
+        })),
+      );
       const movedIds = [...fromOwners.keys()];
       await this.lifecycle.recordOwnerChanges(
         trx,
