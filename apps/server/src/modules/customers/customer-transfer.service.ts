@@ -64,21 +64,17 @@ export class CustomerTransferService {
       }
       const moving = ids.map((id) => rows.get(id) as CustomerRow).filter((row) => row.owner_id !== target.id);
       const fromOwners = new Map(moving.map((row) => [row.id, row.owner_id]));
-      const moved = await this.repository.updateMany(
-        trx,
-        moving.map((row) => row.id),
-        {
-          owner_id: target.id,
-          department_id: target.departmentId,
-          owner_since: at,
-          locked: 0,
-          // A pooled customer handed to someone leaves its pool (owned and pooled at once is neither).
-          ...leavePool,
-          updated_at: at,
-          updated_by: actor.id,
-        },
-      );
-      // Deleted since it was read (PostgreSQL: by a concurrent transaction): nothing half-moved.
+      const moved = await this.repository.updateMany(trx, moving, {
+        owner_id: target.id,
+        department_id: target.departmentId,
+        owner_since: at,
+        locked: 0,
+        // A pooled customer handed to someone leaves its pool (owned and pooled at once is neither).
+        ...leavePool,
+        updated_at: at,
+        updated_by: actor.id,
+      });
+      // Changed since it was read (PostgreSQL: by a concurrent transaction): nothing half-moved.
       if (moved !== moving.length) throw staleRecord();
       await writeAuditMany(
         trx,

@@ -194,22 +194,29 @@ export class CustomersRepository {
   }
 
   /**
-   * The same change to many customers in one statement, each one's version moving on (other
-   * editors then get 409 for what they read before). Returns how many rows it changed.
+   * The same change to many customers in one statement, each only if its version is still the one
+   * read (a concurrent handover or claim of the same customer then changes fewer rows: the caller
+   * refuses the whole batch). Each version moves on. Returns how many rows it changed.
    */
   async updateMany(
     executor: Kysely<Database>,
-    ids: string[],
+    rows: ReadonlyArray<{ id: string; version: number }>,
     values: Partial<Selectable<CustomersTable>>,
   ): Promise<number> {
-    if (ids.length === 0) return 0;
-    const result = await executor
-      .updateTable('customers')
-      .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-      .where('id', 'in', ids)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return Number(result.numUpdatedRows);
+    let changed = 0;
+    // 400 rows (800 parameters) a statement: well within both databases' limits.
+    for (let start = 0; start < rows.length; start += 400) {
+      const chunk = rows.slice(start, start + 400);
+      const result = await executor
+        .updateTable('customers')
+        .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+        .where((eb) =>
+          eb.or(chunk.map((row) => eb.and([eb('id', '=', row.id), eb('version', '=', row.version)]))),
+        )
+        .executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
+    }
+    return changed;
   }
 
   async findManyVisible(executor: Kysely<Database>, actor: Actor, ids: string[]) {

@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../../db/schema';
-import { writeAudit } from '../../../platform/audit/audit';
+import { writeAudit, writeAuditMany } from '../../../platform/audit/audit';
 import type { SessionsRepository } from '../../../platform/auth/sessions.repository';
 import {
   AppError,
@@ -44,6 +44,9 @@ const dayMs = 86_400_000;
  * (daily quota, cooldown for the previous owner, ownership cap), a pool administrator assigns;
  * owners lock customers against reclaim (lock cap). Each move logs its reason and history.
  */
+/** What moving a customer into a pool needs to know of it. */
+type PoolEntrant = { id: string; version: number; owner_id: string | null; department_id: string | null };
+
 export class PoolMovesService {
   private readonly lifecycle = new CustomerLifecycleRepository();
 
@@ -119,9 +122,13 @@ export class PoolMovesService {
       });
       if (!mayUsePool(actor, pool)) throw invalidField('poolId', 'POOL_NOT_FOUND');
       const at = this.now().toISOString();
-      for (const [index, id] of [...new Set(input.customerIds)].entries()) {
-        const row = await this.customers.findVisible(trx, actor, id);
-        if (!row || row.deleted_at || row.pool_id || !(await this.customers.isWritable(trx, actor, id))) {
+      const ids = [...new Set(input.customerIds)];
+      const rows = new Map(
+        (await this.customers.findManyWritable(trx, actor, ids)).map((row) => [row.id, row]),
+      );
+      input.customerIds.forEach((id, index) => {
+        const row = rows.get(id);
+        if (!row || row.pool_id) {
           throw new AppError(
             'VALIDATION_FAILED',
             400,
@@ -134,16 +141,24 @@ export class PoolMovesService {
         if (row.owner_id !== actor.id && !can(actor, 'customers', 'transfer')) {
           throw new AppError('VALIDATION_FAILED', 400, {}, { [`customerIds.${index}`]: 'NOT_THE_OWNER' });
         }
-        await this.toPool(trx, row, pool, 'return', input.reason, actor.id, at);
-      }
-      return { moved: new Set(input.customerIds).size };
+      });
+      await this.toPoolMany(
+        trx,
+        ids.map((id) => rows.get(id) as PoolEntrant),
+        pool,
+        'return',
+        input.reason,
+        actor.id,
+        at,
+      );
+      return { moved: ids.length };
     });
   }
 
-  /** For the reclaim job too: one customer into a pool, logged. */
+  /** For the reclaim job and web forms: one customer into a pool, logged. */
   async toPool(
     executor: Kysely<Database>,
-    row: { id: string; version: number; owner_id: string | null; department_id: string | null },
+    row: PoolEntrant,
     pool: PoolDefinition,
     action: OwnerChangeAction,
     reason: string,
@@ -152,34 +167,69 @@ export class PoolMovesService {
     /** Who the pool's cooldown applies to; a new web-form lead had no owner before (its form's creator is not one). */
     previousOwnerId: string | null = row.owner_id,
   ) {
-    const moved = await this.customers.update(executor, row.id, row.version, {
-      owner_id: null,
-      department_id: null,
-      pool_id: pool.id,
-      pooled_at: at,
-      pool_reason: reason,
-      previous_owner_id: previousOwnerId,
-      owner_since: null,
-      locked: 0,
-      updated_at: at,
-      updated_by: actorId,
-    });
-    if (!moved) throw staleRecord();
-    await this.lifecycle.recordOwnerChanges(executor, [
-      { customerId: row.id, action, from: previousOwnerId, to: null, reason, at, actorId },
-    ]);
-    await writeAudit(executor, {
-      entityType: 'customer',
-      entityId: row.id,
-      action: 'update',
-      actorId,
-      at,
-      changes: [
-        { field: 'ownerId', old: row.owner_id, new: null },
-        { field: 'departmentId', old: row.department_id, new: null },
-        { field: 'poolId', old: null, new: pool.name },
-      ],
-    });
+    await this.toPoolMany(executor, [row], pool, action, reason, actorId, at, previousOwnerId);
+  }
+
+  /**
+   * Customers into a pool with the same reason: an update per previous owner (the pool's cooldown
+   * remembers who gave each up), one log and one history batch.
+   */
+  private async toPoolMany(
+    executor: Kysely<Database>,
+    rows: readonly PoolEntrant[],
+    pool: PoolDefinition,
+    action: OwnerChangeAction,
+    reason: string,
+    actorId: string | null,
+    at: string,
+    previousOwnerId?: string | null,
+  ) {
+    const previousOf = (row: PoolEntrant) => (previousOwnerId === undefined ? row.owner_id : previousOwnerId);
+    const byPrevious = new Map<string | null, PoolEntrant[]>();
+    for (const row of rows)
+      byPrevious.set(previousOf(row), [...(byPrevious.get(previousOf(row)) ?? []), row]);
+    for (const [previous, group] of byPrevious) {
+      const moved = await this.customers.updateMany(executor, group, {
+        owner_id: null,
+        department_id: null,
+        pool_id: pool.id,
+        pooled_at: at,
+        pool_reason: reason,
+        previous_owner_id: previous,
+        owner_since: null,
+        locked: 0,
+        updated_at: at,
+        updated_by: actorId,
+      });
+      if (moved !== group.length) throw staleRecord();
+    }
+    await this.lifecycle.recordOwnerChanges(
+      executor,
+      rows.map((row) => ({
+        customerId: row.id,
+        action,
+        from: previousOf(row),
+        to: null,
+        reason,
+        at,
+        actorId,
+      })),
+    );
+    await writeAuditMany(
+      executor,
+      rows.map((row) => ({
+        entityType: 'customer',
+        entityId: row.id,
+        action: 'update' as const,
+        actorId,
+        at,
+        changes: [
+          { field: 'ownerId', old: row.owner_id, new: null },
+          { field: 'departmentId', old: row.department_id, new: null },
+          { field: 'poolId', old: null, new: pool.name },
+        ],
+      })),
+    );
   }
 
   /** A rep takes customers from a pool, within the pool's quota, cooldown and cap. */
@@ -231,9 +281,7 @@ export class PoolMovesService {
       }
       await this.assertUnderCap(trx, actor.id, ids.length, [...pools.values()]);
       const isoAt = at.toISOString();
-      for (const row of rows) {
-        await this.fromPool(trx, row, actor.id, actor.departmentId, 'claim', null, actor.id, isoAt);
-      }
+      await this.fromPool(trx, rows, actor.id, actor.departmentId, 'claim', null, actor.id, isoAt);
       return { moved: rows.length };
     });
   }
@@ -265,18 +313,16 @@ export class PoolMovesService {
       });
       await this.assertUnderCap(trx, target.id, ids.length, [pool]);
       const at = this.now().toISOString();
-      for (const row of rows) {
-        await this.fromPool(
-          trx,
-          row,
-          target.id,
-          target.departmentId,
-          'assign',
-          input.reason ?? null,
-          actor.id,
-          at,
-        );
-      }
+      await this.fromPool(
+        trx,
+        rows,
+        target.id,
+        target.departmentId,
+        'assign',
+        input.reason ?? null,
+        actor.id,
+        at,
+      );
       await this.notifier.notify(trx, [
         {
           userId: target.id,
@@ -357,9 +403,10 @@ export class PoolMovesService {
     }
   }
 
+  /** Pooled customers to one owner: one update, one log and one history batch for all of them. */
   private async fromPool(
     executor: Kysely<Database>,
-    row: { id: string; version: number; pool_id: string },
+    rows: ReadonlyArray<{ id: string; version: number; pool_id: string }>,
     ownerId: string,
     departmentId: string | null,
     action: OwnerChangeAction,
@@ -367,7 +414,7 @@ export class PoolMovesService {
     actorId: string,
     at: string,
   ) {
-    const moved = await this.customers.update(executor, row.id, row.version, {
+    const moved = await this.customers.updateMany(executor, rows, {
       owner_id: ownerId,
       department_id: departmentId,
       ...leavePool,
@@ -376,20 +423,25 @@ export class PoolMovesService {
       updated_at: at,
       updated_by: actorId,
     });
-    if (!moved) throw staleRecord();
-    await this.lifecycle.recordOwnerChanges(executor, [
-      { customerId: row.id, action, from: null, to: ownerId, reason, at, actorId },
-    ]);
-    await writeAudit(executor, {
-      entityType: 'customer',
-      entityId: row.id,
-      action: 'update',
-      actorId,
-      at,
-      changes: [
-        { field: 'ownerId', old: null, new: ownerId },
-        { field: 'departmentId', old: null, new: departmentId },
-      ],
-    });
+    // Claimed or changed by someone else since it was read: the whole claim is refused.
+    if (moved !== rows.length) throw staleRecord();
+    await this.lifecycle.recordOwnerChanges(
+      executor,
+      rows.map((row) => ({ customerId: row.id, action, from: null, to: ownerId, reason, at, actorId })),
+    );
+    await writeAuditMany(
+      executor,
+      rows.map((row) => ({
+        entityType: 'customer',
+        entityId: row.id,
+        action: 'update' as const,
+        actorId,
+        at,
+        changes: [
+          { field: 'ownerId', old: null, new: ownerId },
+          { field: 'departmentId', old: null, new: departmentId },
+        ],
+      })),
+    );
   }
 }
