@@ -1,10 +1,9 @@
 import { type TransferCustomers, transferCustomersSchema } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { writeAuditMany } from '../../platform/audit/audit';
-import { AppError, staleRecord } from '../../platform/errors/app-error';
+import { AppError } from '../../platform/errors/app-error';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
-import { CustomerLifecycleRepository } from './customer-lifecycle.repository';
+import { moveCustomers } from './customer-moves';
 import type { CustomerOwnership } from './customer-ownership';
 import { type CustomerRow, type CustomersRepository, leavePool } from './customers.repository';
 
@@ -25,7 +24,6 @@ export type OpenWorkTransfer = (
 
 /** Handover (移交) of one or many customers to another user: all or nothing, logged per customer. */
 export class CustomerTransferService {
-  private readonly lifecycle = new CustomerLifecycleRepository();
   private readonly openWork: OpenWorkTransfer[] = [];
 
   constructor(
@@ -64,47 +62,30 @@ export class CustomerTransferService {
       }
       const moving = ids.map((id) => rows.get(id) as CustomerRow).filter((row) => row.owner_id !== target.id);
       const fromOwners = new Map(moving.map((row) => [row.id, row.owner_id]));
-      const moved = await this.repository.updateMany(trx, moving, {
-        owner_id: target.id,
-        department_id: target.departmentId,
-        owner_since: at,
-        locked: 0,
-        // A pooled customer handed to someone leaves its pool (owned and pooled at once is neither).
-        ...leavePool,
-        updated_at: at,
-        updated_by: actor.id,
+      await moveCustomers(trx, this.repository, {
+        rows: moving,
+        values: {
+          owner_id: target.id,
+          department_id: target.departmentId,
+          owner_since: at,
+          locked: 0,
+          // A pooled customer handed to someone leaves its pool (owned and pooled at once is neither).
+          ...leavePool,
+        },
+        action: 'transfer',
+        reason: input.reason,
+        actorId: actor.id,
+        at,
+        from: (row) => row.owner_id,
+        to: target.id,
+        changes: (row) => [
+          { field: 'ownerId', old: row.owner_id, new: target.id },
+          ...(row.department_id !== target.departmentId
+            ? [{ field: 'departmentId', old: row.department_id, new: target.departmentId }]
+            : []),
+        ],
       });
-      // Changed since it was read (PostgreSQL: by a concurrent transaction): nothing half-moved.
-      if (moved !== moving.length) throw staleRecord();
-      await writeAuditMany(
-        trx,
-        moving.map((row) => ({
-          entityType: 'customer',
-          entityId: row.id,
-          action: 'update' as const,
-          actorId: actor.id,
-          at,
-          changes: [
-            { field: 'ownerId', old: row.owner_id, new: target.id },
-            ...(row.department_id !== target.departmentId
-              ? [{ field: 'departmentId', old: row.department_id, new: target.departmentId }]
-              : []),
-          ],
-        })),
-      );
       const movedIds = [...fromOwners.keys()];
-      await this.lifecycle.recordOwnerChanges(
-        trx,
-        movedIds.map((customerId) => ({
-          customerId,
-          action: 'transfer' as const,
-          from: fromOwners.get(customerId) ?? null,
-          to: target.id,
-          reason: input.reason,
-          at,
-          actorId: actor.id,
-        })),
-      );
       if (input.includeOpenWork && movedIds.length > 0) {
         for (const transfer of this.openWork) {
           await transfer(trx, {

@@ -332,7 +332,7 @@ export class WebFormSubmissionsService {
 
   private async activeForm(key: string): Promise<WebFormRow> {
     const form = await this.forms.findByKey(this.db, key);
-    if (!form || form.active !== 1) throw notFound('WEB_FORM_NOT_FOUND');
+    if (form?.active !== 1) throw notFound('WEB_FORM_NOT_FOUND');
     return form;
   }
 }

@@ -10,7 +10,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Database } from '../../../db/schema';
-import { writeAudit, writeAuditMany } from '../../../platform/audit/audit';
+import { writeAudit } from '../../../platform/audit/audit';
 import type { SessionsRepository } from '../../../platform/auth/sessions.repository';
 import {
   AppError,
@@ -26,6 +26,7 @@ import type { DepartmentsService } from '../../departments/departments.service';
 import type { OrganizationService } from '../../organization/organization.service';
 import type { UsersService } from '../../users/users.service';
 import { CustomerLifecycleRepository, type OwnerChangeAction } from '../customer-lifecycle.repository';
+import { moveCustomers } from '../customer-moves';
 import { type CustomersRepository, leavePool } from '../customers.repository';
 import {
   maskEmail,
@@ -189,47 +190,31 @@ export class PoolMovesService {
     for (const row of rows)
       byPrevious.set(previousOf(row), [...(byPrevious.get(previousOf(row)) ?? []), row]);
     for (const [previous, group] of byPrevious) {
-      const moved = await this.customers.updateMany(executor, group, {
-        owner_id: null,
-        department_id: null,
-        pool_id: pool.id,
-        pooled_at: at,
-        pool_reason: reason,
-        previous_owner_id: previous,
-        owner_since: null,
-        locked: 0,
-        updated_at: at,
-        updated_by: actorId,
-      });
-      if (moved !== group.length) throw staleRecord();
-    }
-    await this.lifecycle.recordOwnerChanges(
-      executor,
-      rows.map((row) => ({
-        customerId: row.id,
+      await moveCustomers(executor, this.customers, {
+        rows: group,
+        values: {
+          owner_id: null,
+          department_id: null,
+          pool_id: pool.id,
+          pooled_at: at,
+          pool_reason: reason,
+          previous_owner_id: previous,
+          owner_since: null,
+          locked: 0,
+        },
         action,
-        from: previousOf(row),
-        to: null,
         reason,
-        at,
-        actorId,
-      })),
-    );
-    await writeAuditMany(
-      executor,
-      rows.map((row) => ({
-        entityType: 'customer',
-        entityId: row.id,
-        action: 'update' as const,
         actorId,
         at,
-        changes: [
+        from: () => previous,
+        to: null,
+        changes: (row) => [
           { field: 'ownerId', old: row.owner_id, new: null },
           { field: 'departmentId', old: row.department_id, new: null },
           { field: 'poolId', old: null, new: pool.name },
         ],
-      })),
-    );
+      });
+    }
   }
 
   /** A rep takes customers from a pool, within the pool's quota, cooldown and cap. */
@@ -414,34 +399,19 @@ export class PoolMovesService {
     actorId: string,
     at: string,
   ) {
-    const moved = await this.customers.updateMany(executor, rows, {
-      owner_id: ownerId,
-      department_id: departmentId,
-      ...leavePool,
-      owner_since: at,
-      locked: 0,
-      updated_at: at,
-      updated_by: actorId,
+    await moveCustomers(executor, this.customers, {
+      rows,
+      values: { owner_id: ownerId, department_id: departmentId, ...leavePool, owner_since: at, locked: 0 },
+      action,
+      reason,
+      actorId,
+      at,
+      from: () => null,
+      to: ownerId,
+      changes: () => [
+        { field: 'ownerId', old: null, new: ownerId },
+        { field: 'departmentId', old: null, new: departmentId },
+      ],
     });
-    // Claimed or changed by someone else since it was read: the whole claim is refused.
-    if (moved !== rows.length) throw staleRecord();
-    await this.lifecycle.recordOwnerChanges(
-      executor,
-      rows.map((row) => ({ customerId: row.id, action, from: null, to: ownerId, reason, at, actorId })),
-    );
-    await writeAuditMany(
-      executor,
-      rows.map((row) => ({
-        entityType: 'customer',
-        entityId: row.id,
-        action: 'update' as const,
-        actorId,
-        at,
-        changes: [
-          { field: 'ownerId', old: null, new: ownerId },
-          { field: 'departmentId', old: null, new: departmentId },
-        ],
-      })),
-    );
   }
 }
