@@ -175,7 +175,7 @@ export class PoolMovesService {
    * Customers into a pool with the same reason: an update per previous owner (the pool's cooldown
    * remembers who gave each up), one log and one history batch.
    */
-  private async toPoolMany(
+  async toPoolMany(
     executor: Kysely<Database>,
     rows: readonly PoolEntrant[],
     pool: PoolDefinition,

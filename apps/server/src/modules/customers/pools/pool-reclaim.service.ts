@@ -96,20 +96,15 @@ export class PoolReclaimService {
       await this.db.transaction().execute(async (trx) => {
         const notices: Notice[] = [];
         const warnedIds: string[] = [];
+        // Moved together per reason (at most one per rule): a few statements for the whole batch.
+        const reclaimed = new Map<string, Candidate[]>();
         const at = now.toISOString();
         for (const row of rows) {
           const due = deadlineOf(row, rule, active);
           if (!due || !row.owner_id) continue;
           if (due.at <= now) {
-            await this.moves.toPool(
-              trx,
-              row,
-              pool,
-              'reclaim',
-              `auto:${due.rule}:${rule[due.rule]}`,
-              null,
-              at,
-            );
+            const reason = `auto:${due.rule}:${rule[due.rule]}`;
+            reclaimed.set(reason, [...(reclaimed.get(reason) ?? []), row]);
             totals.reclaimed += 1;
             notices.push({
               userId: row.owner_id,
@@ -137,6 +132,9 @@ export class PoolReclaimService {
               dedupeKey: `reclaim-warning:${row.id}:${due.at.toISOString().slice(0, 10)}`,
             });
           }
+        }
+        for (const [reason, moving] of reclaimed) {
+          await this.moves.toPoolMany(trx, moving, pool, 'reclaim', reason, null, at);
         }
         await this.notifier.notify(trx, notices);
         await this.pools.repository.markReclaimWarned(trx, warnedIds, at);
