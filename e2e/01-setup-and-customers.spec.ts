@@ -96,6 +96,13 @@ test('create a customer with a contact, find it by 科技, edit it and read its 
   await contactDrawer.getByRole('button', { name: 'Create' }).click();
   await expect(contactDrawer).toBeHidden();
   await expect(page.getByRole('tabpanel').getByText('李娜')).toBeVisible();
+  // Changed right there, without leaving the customer.
+  await page.getByRole('tabpanel').getByRole('button', { name: 'Edit 李娜' }).click();
+  const contactEdit = page.getByRole('dialog', { name: /李娜/ });
+  await contactEdit.getByLabel('Job title').fill('采购总监');
+  await contactEdit.getByRole('button', { name: 'Save' }).click();
+  await expect(contactEdit).toBeHidden();
+  await expect(page.getByRole('tabpanel').getByText('采购总监')).toBeVisible();
 
   // Edit: the level changes, and the history says from what to what.
   await page.getByRole('button', { name: 'Edit', exact: true }).click();

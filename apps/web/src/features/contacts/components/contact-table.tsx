@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
+import { actionsColumnLayout } from '../../../components/row-actions';
 import { useIsMobile } from '../../../components/use-is-mobile';
 
 interface ContactTableProps {
@@ -112,9 +113,8 @@ export const ContactTable = ({ contacts, loading, showCustomer = true, actions }
     ...(actions
       ? [
           {
-            key: 'actions',
+            ...actionsColumnLayout(isMobile, 2, 200),
             title: t('common.actions'),
-            width: 140,
             render: (_: unknown, c: Contact) => actions(c),
           },
         ]

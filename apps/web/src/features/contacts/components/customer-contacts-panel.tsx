@@ -1,4 +1,5 @@
-import { PlusOutlined, StarOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons';
+import type { Contact } from '@kehu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex } from 'antd';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { isApiError } from '../../../app/api-client';
 import { useCan } from '../../../app/auth';
 import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
+import { RowActions } from '../../../components/row-actions';
 import { contactKeys, customerContactsQueryOptions, updateContact } from '../api/contacts-api';
 import { ContactFormDrawer } from './contact-form-drawer';
 import { ContactTable } from './contact-table';
@@ -23,6 +25,7 @@ export const CustomerContactsPanel = ({ customerId, customerName }: CustomerCont
   const can = useCan();
   const queryClient = useQueryClient();
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Contact>();
   const contacts = useQuery(customerContactsQueryOptions(customerId));
 
   const makePrimary = useMutation({
@@ -62,21 +65,33 @@ export const CustomerContactsPanel = ({ customerId, customerName }: CustomerCont
         showCustomer={false}
         actions={
           canEdit
-            ? (contact) =>
-                contact.isPrimary ? null : (
+            ? (contact) => (
+                <RowActions>
                   <Button
                     size="small"
-                    icon={<StarOutlined aria-hidden />}
-                    loading={makePrimary.isPending && makePrimary.variables?.id === contact.id}
-                    onClick={() => makePrimary.mutate(contact)}
-                    aria-label={t('contacts.setPrimaryNamed', { name: contact.name })}
+                    icon={<EditOutlined aria-hidden />}
+                    onClick={() => setEditing(contact)}
+                    aria-label={t('common.editNamed', { name: contact.name })}
                   >
-                    {t('contacts.setPrimary')}
+                    {t('common.edit')}
                   </Button>
-                )
+                  {contact.isPrimary ? null : (
+                    <Button
+                      size="small"
+                      icon={<StarOutlined aria-hidden />}
+                      loading={makePrimary.isPending && makePrimary.variables?.id === contact.id}
+                      onClick={() => makePrimary.mutate(contact)}
+                      aria-label={t('contacts.setPrimaryNamed', { name: contact.name })}
+                    >
+                      {t('contacts.setPrimary')}
+                    </Button>
+                  )}
+                </RowActions>
+              )
             : undefined
         }
       />
+      {editing ? <ContactFormDrawer open contact={editing} onClose={() => setEditing(undefined)} /> : null}
       {adding ? (
         <ContactFormDrawer
           open
