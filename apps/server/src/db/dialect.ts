@@ -33,6 +33,15 @@ export function customValue(dialect: DialectName, column: string, key: string, n
   return sql`json_extract(${sql.ref(column)}, ${sql.lit(`$.${key}`)})`;
 }
 
+/**
+ * PostgreSQL: a multi-select custom field's array (`custom -> 'key'`), the expression its GIN index
+ * is built on. The key is a literal for the same reason as in customValue.
+ */
+export function customArray(column: string, key: string) {
+  if (!fieldKeyPattern.test(key)) throw new Error(`not a custom field key: ${key}`);
+  return sql`(${sql.ref(column)}::jsonb -> ${sql.lit(key)})`;
+}
+
 /** A custom field's value equals `value` (text, number or boolean). */
 export function jsonValueEquals(
   dialect: DialectName,
@@ -65,7 +74,8 @@ export function jsonNumberCompare(
 /** A JSON array inside the column (a multi-select value) holds `value`. */
 export function jsonArrayContains(dialect: DialectName, column: string, key: string, value: string) {
   if (dialect === 'postgres') {
-    return sql<SqlBool>`jsonb_exists(${sql.ref(column)}::jsonb -> ${key}, ${value})`;
+    // `@>` on the same expression as the field's GIN index (customArray), so the index serves it.
+    return sql<SqlBool>`${customArray(column, key)} @> cast(${JSON.stringify([value])} as jsonb)`;
   }
   return sql<SqlBool>`exists (select 1 from json_each(${sql.ref(column)}, ${`$.${key}`}) j where j.value = ${value})`;
 }

@@ -1,6 +1,6 @@
 import { CompiledQuery, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jsonValueEquals } from '../../src/db/dialect';
+import { jsonArrayContains, jsonValueEquals } from '../../src/db/dialect';
 import { CUSTOM_FIELD_INDEXES_JOB } from '../../src/modules/custom-fields/custom-field-indexes';
 import { createCustomer, type Org, setupOrganization } from '../factories';
 import { buildTestApp, type TestApp, testDialect } from '../test-app';
@@ -78,7 +78,7 @@ describe('indexes for filterable custom fields', () => {
     });
     await define({ key: 'budget', label: '预算', type: 'money', filterable: true });
     await define({ key: 'memo', label: '备注', type: 'text' });
-    await define({
+    const channels = await define({
       key: 'channels',
       label: '渠道',
       type: 'multiSelect',
@@ -92,8 +92,14 @@ describe('indexes for filterable custom fields', () => {
       .execute();
     expect(queued.length).toBeGreaterThan(0);
     await t.services.jobs.drain();
-    // Multi-select values are arrays (filtered by membership) and `memo` is not filterable: no index.
-    expect(await indexNames()).toEqual(['customers_cf_budget_idx', 'customers_cf_tier_idx']);
+    // `memo` is not filterable: no index. Multi-select values are arrays, filtered by membership:
+    // PostgreSQL indexes them (GIN), SQLite cannot.
+    const scalarIndexes = ['customers_cf_budget_idx', 'customers_cf_tier_idx'];
+    expect(await indexNames()).toEqual(
+      testDialect === 'postgres'
+        ? ['customers_cf_budget_idx', 'customers_cf_channels_idx', 'customers_cf_tier_idx']
+        : scalarIndexes,
+    );
 
     for (let i = 0; i < 5; i++) {
       await createCustomer(org.admin, {
@@ -110,14 +116,34 @@ describe('indexes for filterable custom fields', () => {
 
     const vip = await org.admin.get('/api/v1/customers', { custom: JSON.stringify({ tier: 'vip' }) });
     expect(vip.body.items.map((item: { name: string }) => item.name)).toEqual(['索引客户0']);
+    await createCustomer(org.admin, { name: '多选客户', custom: { channels: ['web'] } });
+    const web = await org.admin.get('/api/v1/customers', { custom: JSON.stringify({ channels: 'web' }) });
+    expect(web.body.items.map((item: { name: string }) => item.name)).toEqual(['多选客户']);
+    if (testDialect === 'postgres') {
+      // Only an index that can answer the filter itself may be used (no table or whole-index walk).
+      const plan = await t.database.db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_indexscan = off`.execute(trx);
+        const filter = jsonArrayContains(testDialect, 'c.custom', 'channels', 'web');
+        return (
+          await sql<{ 'QUERY PLAN': string }>`explain select c.id from customers c where ${filter}`.execute(
+            trx,
+          )
+        ).rows
+          .map((row) => row['QUERY PLAN'])
+          .join('\n');
+      });
+      expect(plan).toContain('Bitmap Index Scan on customers_cf_channels_idx');
+    }
 
     // No longer filterable: the index goes; filterable again: it comes back.
+    await org.admin.patch(`/api/v1/custom-fields/${channels.id}`, { filterable: false });
     await org.admin.patch(`/api/v1/custom-fields/${tier.id}`, { filterable: false });
     await t.services.jobs.drain();
     expect(await indexNames()).toEqual(['customers_cf_budget_idx']);
     await org.admin.patch(`/api/v1/custom-fields/${tier.id}`, { filterable: true });
     await t.services.jobs.drain();
-    expect(await indexNames()).toEqual(['customers_cf_budget_idx', 'customers_cf_tier_idx']);
+    expect(await indexNames()).toEqual(scalarIndexes);
     // Archived fields are not filtered on.
     await org.admin.patch(`/api/v1/custom-fields/${tier.id}`, { archived: true });
     await t.services.jobs.drain();

@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { customValue, type DialectName } from '../../db/dialect';
+import { customArray, customValue, type DialectName } from '../../db/dialect';
 import type { Database } from '../../db/schema';
 
 /** The customers table's custom-field expression indexes: what exists, creating and dropping them. */
@@ -15,6 +15,16 @@ export class CustomFieldIndexesRepository {
     const value = customValue(this.dialect, 'custom', key, numeric);
     await sql`create index ${this.concurrently()}if not exists ${sql.id(name)}
       on customers (${value}, updated_at, id)`.execute(executor);
+  }
+
+  /**
+   * PostgreSQL: a GIN index on a multi-select field's array, for "has this value" (`@>`). SQLite
+   * has no index for membership in a JSON array; its filter reads the rows the other filters leave.
+   */
+  async createArray(executor: Kysely<Database>, name: string, key: string) {
+    if (this.dialect !== 'postgres') throw new Error('array indexes are PostgreSQL only');
+    await sql`create index ${this.concurrently()}if not exists ${sql.id(name)}
+      on customers using gin (${customArray('custom', key)} jsonb_path_ops)`.execute(executor);
   }
 
   async drop(executor: Kysely<Database>, name: string) {

@@ -10,8 +10,12 @@ import { CustomFieldsRepository } from './custom-fields.repository';
 export const CUSTOM_FIELD_INDEXES_JOB = 'customFields.indexes';
 
 const prefix = 'customers_cf_';
-/** Values an index cannot serve: arrays (multi-select, filtered by membership) and long text (not filtered). */
-const unindexedTypes: readonly CustomFieldType[] = ['multiSelect', 'longText'];
+/**
+ * Values an index cannot serve: long text (not filtered), and on SQLite arrays (multi-select,
+ * filtered by membership; PostgreSQL indexes them with GIN).
+ */
+const unindexedTypes = (dialect: DialectName): readonly CustomFieldType[] =>
+  dialect === 'postgres' ? ['longText'] : ['multiSelect', 'longText'];
 const numericTypes: readonly CustomFieldType[] = ['number', 'money'];
 
 export const indexNameOf = (key: string) => `${prefix}${key}_idx`;
@@ -20,7 +24,7 @@ export const indexNameOf = (key: string) => `${prefix}${key}_idx`;
  * One expression index per filterable customer field, so that a list filtered on a custom value
  * reads only the matching rows instead of every customer's JSON (at 1M customers a rare value
  * otherwise scans the table). Like the built-in filter indexes it ends with (updated_at, id), the
- * list's default order. Indexes are built by a background job (seconds on a large table, and
+ * list's default order; a multi-select field gets a GIN index on PostgreSQL instead. Indexes are built by a background job (seconds on a large table, and
  * CONCURRENTLY on PostgreSQL so writes go on); the job makes the indexes match the definitions,
  * so it can run any number of times.
  */
@@ -30,7 +34,7 @@ export class CustomFieldIndexes {
 
   constructor(
     private readonly db: Kysely<Database>,
-    dialect: DialectName,
+    private readonly dialect: DialectName,
     private readonly jobs: JobRunner,
   ) {
     this.indexes = new CustomFieldIndexesRepository(dialect);
@@ -52,12 +56,16 @@ export class CustomFieldIndexes {
     const { create, drop } = await this.differences();
     for (const name of drop) await this.indexes.drop(this.db, name);
     for (const field of create) {
-      await this.indexes.create(
-        this.db,
-        indexNameOf(field.key),
-        field.key,
-        numericTypes.includes(field.type),
-      );
+      if (field.type === 'multiSelect') {
+        await this.indexes.createArray(this.db, indexNameOf(field.key), field.key);
+      } else {
+        await this.indexes.create(
+          this.db,
+          indexNameOf(field.key),
+          field.key,
+          numericTypes.includes(field.type),
+        );
+      }
     }
     return { created: create.map((field) => indexNameOf(field.key)), dropped: drop };
   }
@@ -66,7 +74,10 @@ export class CustomFieldIndexes {
     const wanted = new Map(
       (await this.definitions.list(this.db, 'customer', true))
         .map(toCustomField)
-        .filter((field) => field.filterable && !field.archived && !unindexedTypes.includes(field.type))
+        .filter(
+          (field) =>
+            field.filterable && !field.archived && !unindexedTypes(this.dialect).includes(field.type),
+        )
         .map((field) => [indexNameOf(field.key), field]),
     );
     const existing = await this.indexes.existing(this.db, prefix);
