@@ -40,14 +40,14 @@ import type { PoolsService } from './pools.service';
 
 const dayMs = 86_400_000;
 
+/** What moving a customer into a pool needs to know of it. */
+type PoolEntrant = { id: string; version: number; owner_id: string | null; department_id: string | null };
+
 /**
  * Moves between owners and pools: a rep returns customers to a pool (with a reason), claims from one
  * (daily quota, cooldown for the previous owner, ownership cap), a pool administrator assigns;
  * owners lock customers against reclaim (lock cap). Each move logs its reason and history.
  */
-/** What moving a customer into a pool needs to know of it. */
-type PoolEntrant = { id: string; version: number; owner_id: string | null; department_id: string | null };
-
 export class PoolMovesService {
   private readonly lifecycle = new CustomerLifecycleRepository();
 
