@@ -1,5 +1,6 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { describe, expect, it } from 'vitest';
-import { isCountryCode, normalizePhone, phoneDigitsKey } from './phone.normalize';
+import { isCountryCode, nationalDigits, normalizePhone, phoneDigitsKey } from './phone.normalize';
 
 describe('normalizePhone', () => {
   it('reads Chinese mobiles however they are typed', () => {
@@ -88,5 +89,29 @@ describe('isCountryCode', () => {
     expect(isCountryCode('cn')).toBe(false);
     expect(isCountryCode('XX')).toBe(false);
     expect(isCountryCode('')).toBe(false);
+  });
+});
+
+describe('nationalDigits', () => {
+  it('gives the digits dialled at home: the trunk 0 for landlines, none for mobiles and 400 numbers', () => {
+    expect(nationalDigits('+861088886666')).toBe('01088886666');
+    expect(nationalDigits('+8657187654321')).toBe('057187654321');
+    expect(nationalDigits('+864001234567')).toBe('4001234567');
+    expect(nationalDigits('+4420 7946 0958'.replace(/ /g, ''))).toBe('02079460958');
+    expect(nationalDigits('13800138000')).toBeNull();
+  });
+
+  it('answers for every mainland prefix as formatting the number would (the shortcut is exact)', () => {
+    let checked = 0;
+    for (let prefix = 10; prefix <= 999; prefix++) {
+      for (const rest of ['8888666', '88886666', '1234567', '12345678', '123456789', '00138000']) {
+        const e164 = `+86${prefix}${rest}`;
+        const phone = parsePhoneNumberFromString(e164);
+        if (!phone?.isValid()) continue;
+        checked += 1;
+        expect(nationalDigits(e164), e164).toBe(phone.formatNational().replace(/\D/g, ''));
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
   });
 });
