@@ -5,9 +5,11 @@ import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { failedRowsUrl, isImportActive } from '../api/imports-api';
+import { importPace, roughDuration } from './import-pace';
 import { ImportStatusTag } from './import-status-tag';
 
 const countKeys = ['created', 'updated', 'skipped', 'failed'] as const;
+const leftUnit = { seconds: 'Seconds', minutes: 'Minutes', hours: 'Hours' } as const;
 const countColors: Record<(typeof countKeys)[number], string | undefined> = {
   created: '#389e0d',
   updated: '#1677ff',
@@ -26,6 +28,9 @@ export const ProgressStep = ({ record }: { record: Import }) => {
     void navigate(to);
   };
   const active = isImportActive(record.status);
+  // Re-rendered by the page's once-a-second poll while the import runs.
+  const pace = record.status === 'running' ? importPace(record, new Date()) : null;
+  const left = pace?.secondsLeft != null ? roughDuration(pace.secondsLeft) : null;
   const finished = record.status === 'succeeded' || record.status === 'failed';
   return (
     <Flex vertical gap={16}>
@@ -52,6 +57,15 @@ export const ProgressStep = ({ record }: { record: Import }) => {
           {record.status === 'queued'
             ? t('imports.progress.queued')
             : t('imports.progress.rowsDone', { count: record.progress.rowsDone })}
+          {pace ? (
+            <span data-testid="import-pace">
+              {' · '}
+              {t('imports.progress.pace', {
+                rate: Math.round(pace.rowsPerSecond),
+              })}
+              {left ? ` · ${t(`imports.progress.left${leftUnit[left.unit]}`, { count: left.count })}` : ''}
+            </span>
+          ) : null}
         </Typography.Paragraph>
         <Row gutter={[16, 16]}>
           {countKeys.map((key) => (
