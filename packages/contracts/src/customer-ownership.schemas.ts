@@ -16,6 +16,20 @@ export const transferCustomersSchema = z.strictObject({
 export type TransferCustomers = z.input<typeof transferCustomersSchema>;
 export const transferResultSchema = z.object({ transferred: z.number().int() });
 
+/** Tags added to and removed from many customers at once (a selection in the list). */
+export const tagCustomersSchema = z
+  .strictObject({
+    customerIds: z.array(idSchema).min(1).max(500),
+    add: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+    remove: z.array(z.string().trim().min(1).max(30)).max(20).default([]),
+  })
+  .refine((input) => input.add.length > 0 || input.remove.length > 0, {
+    path: ['add'],
+    message: 'nothingToChange',
+  });
+export type TagCustomers = z.input<typeof tagCustomersSchema>;
+export const tagCustomersResultSchema = z.object({ changed: z.number().int() });
+
 export const memberAccessLevels = ['read', 'write'] as const;
 export type MemberAccess = (typeof memberAccessLevels)[number];
 

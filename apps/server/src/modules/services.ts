@@ -13,6 +13,7 @@ import { CustomerImportService } from './customers/customer-import.service';
 import { CustomerLifecycleService } from './customers/customer-lifecycle.service';
 import { CustomerMembersService } from './customers/customer-members.service';
 import { CustomerMergeService } from './customers/customer-merge.service';
+import { CustomerTaggingService } from './customers/customer-tagging.service';
 import { CustomerTransferService } from './customers/customer-transfer.service';
 import { CustomersService } from './customers/customers.service';
 import { PoolMovesService } from './customers/pools/pool-moves.service';
@@ -67,6 +68,7 @@ export function createServices(
     options.sortProbeCap,
   );
   const customerTransfer = new CustomerTransferService(db, now, customers.repository, customers.ownership);
+  const customerTagging = new CustomerTaggingService(db, now, customers.repository);
   const customerMembers = new CustomerMembersService(db, now, customers.repository, sessions, users);
   const customerLifecycle = new CustomerLifecycleService(
     db,
@@ -164,6 +166,7 @@ export function createServices(
     customFieldIndexes,
     customers,
     customerTransfer,
+    customerTagging,
     customerMembers,
     customerLifecycle,
     customerDuplicates,

@@ -5,6 +5,8 @@ import {
   memberParamsSchema,
   okSchema,
   putMemberSchema,
+  tagCustomersResultSchema,
+  tagCustomersSchema,
   transferCustomersSchema,
   transferResultSchema,
   typeCountsQuerySchema,
@@ -15,10 +17,10 @@ import { actorOf } from '../../platform/auth/auth-plugin';
 import { errorResponses, zodApp } from '../../platform/http';
 import type { Services } from '../services';
 
-/** Handover, team members, the lifecycle log and counts per type. */
+/** Handover, tags on a selection, team members, the lifecycle log and counts per type. */
 export function customerOwnershipRoutes(
   app: FastifyInstance,
-  { customerTransfer, customerMembers, customerLifecycle }: Services,
+  { customerTransfer, customerTagging, customerMembers, customerLifecycle }: Services,
 ) {
   const r = zodApp(app);
   const tags = ['customers'];
@@ -34,6 +36,19 @@ export function customerOwnershipRoutes(
       },
     },
     async (request) => customerTransfer.transfer(actorOf(request), request.body),
+  );
+  r.post(
+    '/api/v1/customers/tags',
+    {
+      config: { auth: 'user' },
+      schema: {
+        tags,
+        summary: 'Add tags to and remove tags from many customers at once',
+        body: tagCustomersSchema,
+        response: { 200: tagCustomersResultSchema, ...errorResponses },
+      },
+    },
+    async (request) => customerTagging.tag(actorOf(request), request.body),
   );
   r.get(
     '/api/v1/customers/type-counts',

@@ -139,6 +139,28 @@ export class CustomersRepository {
     }
   }
 
+  /** Takes `tags` off the customers `ids` (a bulk tag change). */
+  async removeTags(executor: Kysely<Database>, ids: string[], tags: string[]) {
+    if (ids.length === 0 || tags.length === 0) return;
+    await executor
+      .deleteFrom('customer_tags')
+      .where('customer_id', 'in', ids)
+      .where('tag', 'in', tags)
+      .execute();
+  }
+
+  /** New (customer, tag) pairs, in statements of a few hundred rows. */
+  async addTags(executor: Kysely<Database>, pairs: Array<{ customerId: string; tag: string }>) {
+    for (let start = 0; start < pairs.length; start += 400) {
+      await executor
+        .insertInto('customer_tags')
+        .values(
+          pairs.slice(start, start + 400).map((pair) => ({ customer_id: pair.customerId, tag: pair.tag })),
+        )
+        .execute();
+    }
+  }
+
   async tagsOf(executor: Kysely<Database>, ids: string[]): Promise<Map<string, string[]>> {
     const map = new Map<string, string[]>();
     if (ids.length === 0) return map;
