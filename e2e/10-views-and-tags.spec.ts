@@ -258,3 +258,46 @@ test.describe('a link to a filter that no longer applies', () => {
     await expect(page.getByTestId('stale-custom-filters')).toHaveCount(0);
   });
 });
+
+test.describe('tags on a selection', () => {
+  test.use({ locale: 'en' });
+
+  test('two selected customers get a tag and lose another in one go', async ({ page, baseURL }) => {
+    const admin = await ensureOrganization(baseURL as string);
+    const names = [`Bulk Tag Alpha ${run}`, `Bulk Tag Beta ${run}`];
+    for (const name of names) {
+      await admin.post('/api/v1/customers', {
+        name,
+        kind: 'company',
+        phones: [uniquePhone()],
+        tags: [`old${run}`],
+        acknowledgeDuplicates: true,
+      });
+    }
+    await signInThroughUi(page, ADMIN.email, ADMIN.password);
+    await page.goto(`/customers?q=${encodeURIComponent(`Bulk Tag`)}`);
+    for (const name of names) {
+      await page.getByRole('row').filter({ hasText: name }).getByRole('checkbox').check();
+    }
+    await page.getByRole('button', { name: 'Tags', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tags of 2 customers' });
+    await dialog.getByRole('combobox', { name: 'Add tags' }).fill(`new${run}`);
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('combobox', { name: 'Remove tags' }).fill(`old${run}`);
+    await page.keyboard.press('Enter');
+    // Close the open tag list (it covers the buttons) by clicking the dialog's title.
+    await dialog.getByText('Tags of 2 customers').click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Tags changed on 2 customers')).toBeVisible();
+    await expect(dialog).toBeHidden();
+    for (const name of names) {
+      const row = page.getByRole('row').filter({ hasText: name });
+      await expect(row).toContainText(`new${run}`);
+      await expect(row).not.toContainText(`old${run}`);
+    }
+    const tagged = await admin.get<{ items: Array<{ name: string }> }>(
+      `/api/v1/customers?tag=${encodeURIComponent(`new${run}`)}`,
+    );
+    expect(tagged.items.map((customer) => customer.name).sort()).toEqual(names);
+  });
+});

@@ -2,6 +2,7 @@ import type {
   CustomerLifecycle,
   CustomerMember,
   PutMember,
+  TagCustomers,
   TransferCustomers,
   TypeCounts,
 } from '@kehu/contracts';
@@ -48,6 +49,9 @@ export const customerLifecycleQueryOptions = (id: string) =>
 
 export const transferCustomers = (body: TransferCustomers) =>
   api.post<{ transferred: number }>('/api/v1/customers/transfer', body);
+
+export const tagCustomers = (body: TagCustomers) =>
+  api.post<{ changed: number }>('/api/v1/customers/tags', body);
 
 export const putCustomerMember = (id: string, userId: string, body: PutMember) =>
   apiRequest<{ items: CustomerMember[] }>(`${customerPath(id)}/members/${encodeURIComponent(userId)}`, {

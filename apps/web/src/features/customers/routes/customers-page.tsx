@@ -3,6 +3,7 @@ import {
   MergeCellsOutlined,
   PlusOutlined,
   SwapOutlined,
+  TagsOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
@@ -35,6 +36,9 @@ const CustomerTransferModal = lazy(() =>
 const CustomerReturnModal = lazy(() =>
   import('../components/customer-return-modal').then((m) => ({ default: m.CustomerReturnModal })),
 );
+const CustomerTagsModal = lazy(() =>
+  import('../components/customer-tags-modal').then((m) => ({ default: m.CustomerTagsModal })),
+);
 
 // Shared with the duplicates page (components/: no feature imports another).
 const CustomerMergeDialog = lazy(() =>
@@ -43,7 +47,7 @@ const CustomerMergeDialog = lazy(() =>
   })),
 );
 
-/** The server takes at most this many customers in one handover. */
+/** The server takes at most this many customers in one handover (and one tag change). */
 const transferLimit = 500;
 /** The server returns at most this many customers to a pool at once. */
 const returnLimit = 200;
@@ -64,9 +68,11 @@ export const CustomersPage = () => {
   const canTransfer = can('customers', 'transfer') && filters.deleted !== 'true';
   const canMerge = can('customers', 'edit') && can('customers', 'delete') && filters.deleted !== 'true';
   const canReturn = can('customers', 'edit') && can('pools', 'view') && filters.deleted !== 'true';
-  const canSelect = canTransfer || canMerge || canReturn;
+  const canTag = can('customers', 'edit') && filters.deleted !== 'true';
+  const canSelect = canTransfer || canMerge || canReturn || canTag;
   const [returning, setReturning] = useState(false);
   const [merging, setMerging] = useState(false);
+  const [tagging, setTagging] = useState(false);
   const mergeable = selectedIds.length >= 2 && selectedIds.length <= mergeLimit;
 
   // Another filter shows other rows: a selection made under the old one would act on hidden customers.
@@ -140,6 +146,16 @@ export const CustomersPage = () => {
                   {t('pools.return.action')}
                 </Button>
               ) : null}
+              {canTag ? (
+                <Button
+                  size="small"
+                  icon={<TagsOutlined aria-hidden />}
+                  disabled={selectedIds.length > transferLimit}
+                  onClick={() => setTagging(true)}
+                >
+                  {t('customers.bulkTags.action')}
+                </Button>
+              ) : null}
               {canMerge ? (
                 <Button
                   size="small"
@@ -198,6 +214,11 @@ export const CustomersPage = () => {
             onClose={() => setMerging(false)}
             onMerged={() => setSelectedIds([])}
           />
+        </Suspense>
+      ) : null}
+      {tagging ? (
+        <Suspense fallback={null}>
+          <CustomerTagsModal customerIds={selectedIds} onClose={() => setTagging(false)} />
         </Suspense>
       ) : null}
       {returning ? (
