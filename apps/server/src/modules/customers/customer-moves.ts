@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { CustomersTable, Database } from '../../db/schema';
 import { type FieldChange, writeAuditMany } from '../../platform/audit/audit';
-import { staleRecord } from '../../platform/errors/app-error';
+import { AppError, staleRecord } from '../../platform/errors/app-error';
 import { CustomerLifecycleRepository, type OwnerChangeAction } from './customer-lifecycle.repository';
 import type { CustomersRepository } from './customers.repository';
 
@@ -21,6 +21,10 @@ export interface CustomerMove<T extends { id: string; version: number }> {
 }
 
 const lifecycle = new CustomerLifecycleRepository();
+
+/** A 400 that names which customer of a selection (`customerIds.3`) cannot be acted on, and why. */
+export const selectionError = (index: number, code: string) =>
+  new AppError('VALIDATION_FAILED', 400, {}, { [`customerIds.${index}`]: code });
 
 /**
  * A change of owner or pool for many customers (handover, return, claim, assignment): one

@@ -2,15 +2,13 @@ import { type TagCustomers, tagCustomersSchema } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { writeAuditMany } from '../../platform/audit/audit';
-import { AppError, staleRecord } from '../../platform/errors/app-error';
+import { staleRecord } from '../../platform/errors/app-error';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
+import { selectionError } from './customer-moves';
 import type { CustomersRepository } from './customers.repository';
 
 /** As many as one customer's form allows. */
 const maxTagsPerCustomer = 20;
-
-const customerError = (index: number, code: string) =>
-  new AppError('VALIDATION_FAILED', 400, {}, { [`customerIds.${index}`]: code });
 
 /**
  * Tags added to and removed from a selection of customers (up to 500) in one go: each customer the
@@ -34,7 +32,7 @@ export class CustomerTaggingService {
         (await this.repository.findManyWritable(trx, actor, ids)).map((row) => [row.id, row]),
       );
       const missing = input.customerIds.findIndex((id) => !rows.has(id));
-      if (missing >= 0) throw customerError(missing, 'CUSTOMER_NOT_FOUND');
+      if (missing >= 0) throw selectionError(missing, 'CUSTOMER_NOT_FOUND');
       const current = await this.repository.tagsOf(trx, ids);
       const changes = ids.flatMap((id) => {
         const before = current.get(id) ?? [];
@@ -42,7 +40,7 @@ export class CustomerTaggingService {
         return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ id, before, after }];
       });
       const tooMany = changes.find((change) => change.after.length > maxTagsPerCustomer);
-      if (tooMany) throw customerError(input.customerIds.indexOf(tooMany.id), 'TOO_MANY_TAGS');
+      if (tooMany) throw selectionError(input.customerIds.indexOf(tooMany.id), 'TOO_MANY_TAGS');
       if (changes.length === 0) return { changed: 0 };
 
       const at = this.now().toISOString();

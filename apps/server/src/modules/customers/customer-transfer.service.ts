@@ -1,9 +1,8 @@
 import { type TransferCustomers, transferCustomersSchema } from '@kehu/contracts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
-import { AppError } from '../../platform/errors/app-error';
 import { type Actor, assertCan } from '../../platform/permissions/actor';
-import { moveCustomers } from './customer-moves';
+import { moveCustomers, selectionError } from './customer-moves';
 import type { CustomerOwnership } from './customer-ownership';
 import { type CustomerRow, type CustomersRepository, leavePool } from './customers.repository';
 
@@ -53,12 +52,7 @@ export class CustomerTransferService {
       );
       const missing = input.customerIds.findIndex((id) => !rows.has(id));
       if (missing >= 0) {
-        throw new AppError(
-          'VALIDATION_FAILED',
-          400,
-          {},
-          { [`customerIds.${missing}`]: 'CUSTOMER_NOT_FOUND' },
-        );
+        throw selectionError(missing, 'CUSTOMER_NOT_FOUND');
       }
       const moving = ids.map((id) => rows.get(id) as CustomerRow).filter((row) => row.owner_id !== target.id);
       const fromOwners = new Map(moving.map((row) => [row.id, row.owner_id]));

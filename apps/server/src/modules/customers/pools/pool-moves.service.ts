@@ -26,7 +26,7 @@ import type { DepartmentsService } from '../../departments/departments.service';
 import type { OrganizationService } from '../../organization/organization.service';
 import type { UsersService } from '../../users/users.service';
 import { CustomerLifecycleRepository, type OwnerChangeAction } from '../customer-lifecycle.repository';
-import { moveCustomers } from '../customer-moves';
+import { moveCustomers, selectionError } from '../customer-moves';
 import { type CustomersRepository, leavePool } from '../customers.repository';
 import {
   maskEmail,
@@ -130,17 +130,12 @@ export class PoolMovesService {
       input.customerIds.forEach((id, index) => {
         const row = rows.get(id);
         if (!row || row.pool_id) {
-          throw new AppError(
-            'VALIDATION_FAILED',
-            400,
-            {},
-            { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
-          );
+          throw selectionError(index, 'CUSTOMER_NOT_FOUND');
         }
         // Giving up a customer is its owner's decision (or a manager's): a team member who may edit
         // it must not push it into a pool and claim it back as their own.
         if (row.owner_id !== actor.id && !can(actor, 'customers', 'transfer')) {
-          throw new AppError('VALIDATION_FAILED', 400, {}, { [`customerIds.${index}`]: 'NOT_THE_OWNER' });
+          throw selectionError(index, 'NOT_THE_OWNER');
         }
       });
       await this.toPoolMany(
@@ -231,13 +226,7 @@ export class PoolMovesService {
       for (const [index, row] of rows.entries()) {
         const pool = pools.get(row.pool_id) ?? (await this.pools.getDefinition(trx, row.pool_id));
         pools.set(pool.id, pool);
-        if (!mayUsePool(actor, pool))
-          throw new AppError(
-            'VALIDATION_FAILED',
-            400,
-            {},
-            { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
-          );
+        if (!mayUsePool(actor, pool)) throw selectionError(index, 'CUSTOMER_NOT_FOUND');
         const cooldown = pool.rules.reclaimCooldownDays;
         if (cooldown && row.previous_owner_id === actor.id && row.pooled_at) {
           const until = new Date(Date.parse(row.pooled_at) + cooldown * dayMs);
@@ -288,13 +277,7 @@ export class PoolMovesService {
       const ids = [...new Set(input.customerIds)];
       const rows = await this.pooledRows(trx, ids);
       rows.forEach((row, index) => {
-        if (row.pool_id !== poolId)
-          throw new AppError(
-            'VALIDATION_FAILED',
-            400,
-            {},
-            { [`customerIds.${index}`]: 'CUSTOMER_NOT_FOUND' },
-          );
+        if (row.pool_id !== poolId) throw selectionError(index, 'CUSTOMER_NOT_FOUND');
       });
       await this.assertUnderCap(trx, target.id, ids.length, [pool]);
       const at = this.now().toISOString();
@@ -368,7 +351,7 @@ export class PoolMovesService {
     return ids.map((id, index) => {
       const row = found.get(id);
       if (!row || row.deleted_at || !row.pool_id) {
-        throw new AppError('VALIDATION_FAILED', 400, {}, { [`customerIds.${index}`]: 'NOT_IN_POOL' });
+        throw selectionError(index, 'NOT_IN_POOL');
       }
       return row as typeof row & { pool_id: string };
     });
