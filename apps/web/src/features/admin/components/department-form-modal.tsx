@@ -1,8 +1,9 @@
 import { createDepartmentSchema, type Department, updateDepartmentSchema } from '@kehu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, InputNumber, Modal, TreeSelect } from 'antd';
+import { App, Form, Input, InputNumber, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { parseWithSchema, showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { buildTree, descendantIds } from '../../../components/tree';
 import { adminKeys, createDepartment, updateDepartment } from '../api/admin-api';
 
@@ -65,15 +66,12 @@ export const DepartmentFormModal = ({
   const parentChoices = departments.filter((item) => !excluded.has(item.id));
 
   return (
-    <Modal
-      open
+    <FormModal
       title={department ? t('departments.editTitle', { name: department.name }) : t('departments.newTitle')}
       okText={department ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      onClose={onClose}
     >
       <Form<DepartmentFormValues>
         form={form}
@@ -105,6 +103,6 @@ export const DepartmentFormModal = ({
           <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

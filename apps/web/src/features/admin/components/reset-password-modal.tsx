@@ -1,8 +1,9 @@
 import { resetPasswordSchema, type User } from '@kehu/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { parseWithSchema, showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { resetUserPassword } from '../api/admin-api';
 
 interface ResetPasswordModalProps {
@@ -28,15 +29,13 @@ export const ResetPasswordModal = ({ user, onClose }: ResetPasswordModalProps) =
   });
 
   return (
-    <Modal
+    <FormModal
       open={Boolean(user)}
       title={t('users.resetPasswordTitle', { name: user?.name ?? '' })}
       okText={t('users.resetPassword')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      form={form}
+      saving={mutation.isPending}
+      onClose={onClose}
     >
       <Form
         form={form}
@@ -56,6 +55,6 @@ export const ResetPasswordModal = ({ user, onClose }: ResetPasswordModalProps) =
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

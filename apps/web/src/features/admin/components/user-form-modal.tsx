@@ -1,8 +1,9 @@
 import { createUserSchema, type Locale, type User, updateUserSchema, userStatuses } from '@kehu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { App, Form, Input, Select, TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { parseWithSchema, showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { RemoteSelect } from '../../../components/remote-select';
 import { buildTree } from '../../../components/tree';
 import {
@@ -107,15 +108,13 @@ export const UserFormModal = ({ open, user, onClose }: UserFormModalProps) => {
     : { locale: 'default' };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={user ? t('users.editTitle', { name: user.name }) : t('users.newTitle')}
       okText={user ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending || update.isPending}
-      destroyOnHidden
+      form={form}
+      saving={create.isPending || update.isPending}
+      onClose={onClose}
     >
       <Form<UserFormValues> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
         {user ? (
@@ -203,6 +202,6 @@ export const UserFormModal = ({ open, user, onClose }: UserFormModalProps) => {
           </Form.Item>
         )}
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

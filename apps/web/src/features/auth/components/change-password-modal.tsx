@@ -1,8 +1,9 @@
 import { changePasswordRequestSchema } from '@kehu/contracts';
 import { useMutation } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { parseWithSchema, showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { changePassword } from '../api/auth-api';
 
 interface ChangePasswordValues {
@@ -40,15 +41,12 @@ export const ChangePasswordModal = ({ open, onClose }: ChangePasswordModalProps)
   };
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={t('auth.changePassword')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={mutation.isPending}
-      destroyOnHidden
+      form={form}
+      saving={mutation.isPending}
+      onClose={onClose}
     >
       <Form<ChangePasswordValues> form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item
@@ -85,6 +83,6 @@ export const ChangePasswordModal = ({ open, onClose }: ChangePasswordModalProps)
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

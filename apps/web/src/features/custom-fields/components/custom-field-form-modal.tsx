@@ -9,24 +9,12 @@ import {
   updateCustomFieldSchema,
 } from '@kehu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import {
-  App,
-  Button,
-  Col,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Row,
-  Select,
-  Switch,
-  Typography,
-} from 'antd';
+import { App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../../app/api-client';
 import { parseWithSchema, showFormError } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { useIsMobile } from '../../../components/use-is-mobile';
 import { createCustomField, customFieldKeys, updateCustomField } from '../api/custom-fields-api';
 
@@ -179,17 +167,14 @@ export const CustomFieldFormModal = ({ entity, field, nextSort, onClose }: Custo
   const third = { xs: 24, sm: 8 };
 
   return (
-    <Modal
-      open
-      onCancel={onClose}
+    <FormModal
       title={field ? t('customFields.editTitle', { label: field.label }) : t('customFields.newTitle')}
       okText={field ? t('common.save') : t('common.create')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      confirmLoading={create.isPending || update.isPending}
+      form={form}
+      saving={create.isPending || update.isPending}
+      onClose={onClose}
       width={isMobile ? '100%' : 640}
       style={isMobile ? { top: 8, maxWidth: 'calc(100vw - 16px)' } : undefined}
-      destroyOnHidden
     >
       <Form<FieldFormValues>
         form={form}
@@ -350,6 +335,6 @@ export const CustomFieldFormModal = ({ entity, field, nextSort, onClose }: Custo
           </Form.Item>
         ) : null}
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

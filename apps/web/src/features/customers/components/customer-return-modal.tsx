@@ -1,9 +1,10 @@
 import { returnToPoolSchema } from '@kehu/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { invalidateAfterTransfer } from '../api/ownership-api';
 import { returnPoolsQueryOptions, returnToPool } from '../api/pool-moves-api';
 
@@ -61,20 +62,16 @@ export const CustomerReturnModal = ({
   });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={
         customerIds.length === 1 && customerName
           ? t('pools.return.titleOne', { name: customerName })
           : t('pools.return.titleMany', { count: customerIds.length })
       }
       okText={t('pools.return.submit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={move.isPending}
-      destroyOnHidden
-      maskClosable={false}
+      form={form}
+      saving={move.isPending}
+      onClose={onClose}
     >
       <Form<ReturnValues>
         form={form}
@@ -109,6 +106,6 @@ export const CustomerReturnModal = ({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Modal, Select } from 'antd';
+import { App, Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { showFormError } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { tagDefinitionsQueryOptions } from '../../../components/tag-colors/tag-colors-query';
 import { invalidateAfterTransfer, tagCustomers } from '../api/ownership-api';
 
@@ -59,16 +60,11 @@ export const CustomerTagsModal = ({
     />
   );
   return (
-    <Modal
-      open
+    <FormModal
       title={t('customers.bulkTags.title', { count: customerIds.length })}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      maskClosable={false}
+      form={form}
+      saving={save.isPending}
+      onClose={onClose}
     >
       <Form<TagValues> form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="add" label={t('customers.bulkTags.add')}>
@@ -78,6 +74,6 @@ export const CustomerTagsModal = ({
           {tagSelect(t('customers.bulkTags.remove'))}
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

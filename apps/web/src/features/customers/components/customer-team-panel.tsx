@@ -9,7 +9,6 @@ import {
   Empty,
   Flex,
   Form,
-  Modal,
   Popconfirm,
   Radio,
   Spin,
@@ -23,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { showError, showFormError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
+import { FormModal } from '../../../components/form-modal';
 import { emptyMark, formatDateTime } from '../../../components/format';
 import { RemoteSelect } from '../../../components/remote-select';
 import { useIsMobile } from '../../../components/use-is-mobile';
@@ -101,18 +101,13 @@ const MemberModal = ({
   });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={
         member ? t('ownership.team.editTitle', { name: member.userName ?? '' }) : t('ownership.team.addTitle')
       }
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
-      maskClosable={false}
+      form={form}
+      saving={save.isPending}
+      onClose={onClose}
     >
       <Form<MemberFormValues>
         form={form}
@@ -163,7 +158,7 @@ const MemberModal = ({
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };
 

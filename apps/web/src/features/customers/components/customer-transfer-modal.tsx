@@ -1,8 +1,9 @@
 import { transferCustomersSchema } from '@kehu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Checkbox, Form, Input, Modal, Typography } from 'antd';
+import { App, Checkbox, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { RemoteSelect } from '../../../components/remote-select';
 import { ownerLookupKey, searchOwners } from '../api/lookups-api';
 import { invalidateAfterTransfer, transferCustomers } from '../api/ownership-api';
@@ -63,16 +64,13 @@ export const CustomerTransferModal = ({
       : t('ownership.transfer.titleMany', { count: customerIds.length });
 
   return (
-    <Modal
+    <FormModal
       open={open}
       title={title}
       okText={t('ownership.transfer.submit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={transfer.isPending}
-      destroyOnHidden
-      maskClosable={false}
+      form={form}
+      saving={transfer.isPending}
+      onClose={onClose}
     >
       <Form<TransferFormValues>
         form={form}
@@ -120,6 +118,6 @@ export const CustomerTransferModal = ({
           <Checkbox>{t('ownership.transfer.includeOpenWork')}</Checkbox>
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Flex, Form, Input, List, Modal, Popconfirm, Radio, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { showError, showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { createSegment, deleteSegment, segmentKeys, updateSegment } from '../api/segments-api';
 
 const nameRule = zodRule(createSegmentSchema.shape.name);
@@ -33,16 +34,7 @@ export const SaveViewModal = ({ filters, onClose, onSaved }: SaveViewModalProps)
   });
 
   return (
-    <Modal
-      open
-      title={t('segments.saveTitle')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
-    >
+    <FormModal title={t('segments.saveTitle')} form={form} saving={save.isPending} onClose={onClose}>
       <Form
         form={form}
         layout="vertical"
@@ -61,7 +53,7 @@ export const SaveViewModal = ({ filters, onClose, onSaved }: SaveViewModalProps)
           />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };
 

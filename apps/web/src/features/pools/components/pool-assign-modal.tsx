@@ -1,8 +1,9 @@
 import { assignSchema } from '@kehu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { RemoteSelect } from '../../../components/remote-select';
 import { assignCustomers, poolKeys, searchUsers } from '../api/pools-api';
 
@@ -42,16 +43,12 @@ export const PoolAssignModal = ({ poolId, customerIds, onClose, onAssigned }: Po
   });
 
   return (
-    <Modal
-      open
+    <FormModal
       title={t('pools.assign.title', { count: customerIds.length })}
       okText={t('pools.assign.submit')}
-      cancelText={t('common.cancel')}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={assign.isPending}
-      destroyOnHidden
-      maskClosable={false}
+      form={form}
+      saving={assign.isPending}
+      onClose={onClose}
     >
       <Form<AssignValues> form={form} layout="vertical" onFinish={(values) => assign.mutate(values)}>
         <Form.Item
@@ -72,6 +69,6 @@ export const PoolAssignModal = ({ poolId, customerIds, onClose, onAssigned }: Po
           <Input.TextArea rows={3} maxLength={500} showCount />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };

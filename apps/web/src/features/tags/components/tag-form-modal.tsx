@@ -1,8 +1,9 @@
 import { type TagDefinition, tagColorSchema, tagNameSchema } from '@kehu/contracts';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { showFormError, zodRule } from '../../../app/forms';
+import { FormModal } from '../../../components/form-modal';
 import { putTag, tagDefinitionsQueryOptions, tagKeys } from '../api/tags-api';
 import { TagColorInput } from './tag-color-input';
 
@@ -68,15 +69,11 @@ export const TagFormModal = ({ tag, existing, onClose }: TagFormModalProps) => {
   };
 
   return (
-    <Modal
-      open
+    <FormModal
       title={tag ? t('segments.tags.editTitle', { name: tag.name }) : t('segments.tags.new')}
-      okText={t('common.save')}
-      cancelText={t('common.cancel')}
-      confirmLoading={save.isPending}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      destroyOnHidden
+      form={form}
+      saving={save.isPending}
+      onClose={onClose}
     >
       <Form<TagFormValues>
         form={form}
@@ -98,6 +95,6 @@ export const TagFormModal = ({ tag, existing, onClose }: TagFormModalProps) => {
           <Input.TextArea maxLength={200} autoSize={{ minRows: 2, maxRows: 4 }} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 };
