@@ -5,6 +5,7 @@ import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorResult } from '../../../components/error-result';
 import { emptyMark, formatDateTime } from '../../../components/format';
+import { poolReasonText } from '../../../components/pool-reason';
 import { VisuallyHidden } from '../../../components/visually-hidden';
 import { customerLifecycleQueryOptions } from '../api/ownership-api';
 import { CustomerTypeTag } from './customer-display';
@@ -88,7 +89,7 @@ export const CustomerLifecycleTimeline = ({ customerId, typeChangedAt }: Custome
       </div>
       {change.reason ? (
         <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0', overflowWrap: 'anywhere' }}>
-          {t('ownership.lifecycle.reason')}: {change.reason}
+          {t('ownership.lifecycle.reason')}: {poolReasonText(change.reason, t)}
         </Typography.Paragraph>
       ) : null}
     </div>

@@ -2,8 +2,8 @@ import type { PooledCustomer } from '@kehu/contracts';
 import { Card, Checkbox, Empty, Flex, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { emptyMark, formatDateTime, formatPhone } from '../../../components/format';
+import { poolReasonText } from '../../../components/pool-reason';
 import { toggledSelection } from '../../../components/selection-bar';
-import { poolReasonText } from './pool-reason';
 
 interface PoolCustomerListProps {
   customers: readonly PooledCustomer[];
