@@ -16,6 +16,7 @@ import { CustomerMergeService } from './customers/customer-merge.service';
 import { CustomerTaggingService } from './customers/customer-tagging.service';
 import { CustomerTransferService } from './customers/customer-transfer.service';
 import { CustomersService } from './customers/customers.service';
+import { PoolCustomersService } from './customers/pools/pool-customers.service';
 import { PoolMovesService } from './customers/pools/pool-moves.service';
 import { PoolReclaimService, RECLAIM_HOUR, RECLAIM_JOB } from './customers/pools/pool-reclaim.service';
 import { PoolsService } from './customers/pools/pools.service';
@@ -120,11 +121,11 @@ export function createServices(
     pools,
     customers.repository,
     sessions,
-    users,
     departments,
     notifier,
     organization,
   );
+  const poolCustomers = new PoolCustomersService(db, pools, customers.repository, users);
   const poolReclaim = new PoolReclaimService(db, now, pools, poolMoves, departments, notifier, organization);
   jobs.register(RECLAIM_JOB, () => poolReclaim.run().then(() => undefined));
   const organizationTimeZone = () => organization.timeZone();
@@ -179,6 +180,7 @@ export function createServices(
     notifier,
     pools,
     poolMoves,
+    poolCustomers,
     poolReclaim,
     webForms,
     webFormSubmissions,

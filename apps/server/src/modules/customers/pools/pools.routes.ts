@@ -19,7 +19,10 @@ import { actorOf } from '../../../platform/auth/auth-plugin';
 import { errorResponses, zodApp } from '../../../platform/http';
 import type { Services } from '../../services';
 
-export function poolsRoutes(app: FastifyInstance, { pools, poolMoves, poolReclaim }: Services) {
+export function poolsRoutes(
+  app: FastifyInstance,
+  { pools, poolMoves, poolCustomers, poolReclaim }: Services,
+) {
   const r = zodApp(app);
   const tags = ['public pools'];
   const auth = { auth: 'user' } as const;
@@ -90,7 +93,7 @@ export function poolsRoutes(app: FastifyInstance, { pools, poolMoves, poolReclai
         response: { 200: pooledCustomerPageSchema, ...errorResponses },
       },
     },
-    async (request) => poolMoves.list(actorOf(request), request.params.id, request.query),
+    async (request) => poolCustomers.list(actorOf(request), request.params.id, request.query),
   );
   r.post(
     '/api/v1/pools/claim',
