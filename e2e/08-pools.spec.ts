@@ -121,6 +121,13 @@ test.describe('public pools', () => {
       await repAContext.close();
     }
 
+    // The customer's page says which pool holds it, since when and why.
+    await page.goto(`/customers/${customer.id}`);
+    const pooled = page.getByTestId('pooled-notice');
+    await expect(pooled).toContainText(`In the public pool “${poolName}”`);
+    await expect(pooled).toContainText(`Why: ${reason}`);
+    await page.goto('/pools');
+
     // Rep B sees it in the pool with a masked phone, claims it, and finds it in their list.
     const repBContext = await browser.newContext({ locale: 'en-US' });
     try {

@@ -105,7 +105,10 @@ export const customerSchema = z
     typeChangedAt: isoDateTimeSchema.nullable(),
     /** In a public pool (公海): no owner. */
     poolId: z.string().nullable(),
+    poolName: z.string().nullable(),
     pooledAt: isoDateTimeSchema.nullable(),
+    /** Why it went to the pool: the returner's words, or `auto:<rule>:<days>` for a reclaim. */
+    poolReason: z.string().nullable(),
     /** Since when the current owner has had it (reclaim rules count from here). */
     ownerSince: isoDateTimeSchema.nullable(),
     /** Locked by its owner: exempt from reclaim. */

@@ -67,6 +67,13 @@ describe('public pools (公海)', () => {
     expect(returned.body).toEqual({ moved: 1 });
     expect((await repA.client.get(`/api/v1/customers/${customer.id}`)).status).toBe(404);
     expect((await repA.client.get('/api/v1/customers', { q: '退回公海' })).body.items).toEqual([]);
+    // Whoever may still open it reads which pool holds it and why.
+    expect((await org.admin.get(`/api/v1/customers/${customer.id}`)).body).toMatchObject({
+      ownerId: null,
+      poolId,
+      poolName: '华东公海',
+      poolReason: '客户暂无需求',
+    });
 
     const listed = await repB.client.get(`/api/v1/pools/${poolId}/customers`);
     expect(listed.body.items[0]).toMatchObject({

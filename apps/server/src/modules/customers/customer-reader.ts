@@ -50,7 +50,7 @@ export class CustomerReader {
   }
 
   async toDtos(executor: Kysely<Database>, rows: CustomerRow[]): Promise<Customer[]> {
-    const [users, departments, tags] = await Promise.all([
+    const [users, departments, tags, pools] = await Promise.all([
       this.users.namesOf(
         executor,
         rows.flatMap((row) => [row.owner_id, row.created_by, row.updated_by]),
@@ -63,7 +63,11 @@ export class CustomerReader {
         executor,
         rows.map((row) => row.id),
       ),
+      this.repository.poolNamesOf(
+        executor,
+        rows.map((row) => row.pool_id),
+      ),
     ]);
-    return rows.map((row) => toCustomer(row, { users, departments, tags }));
+    return rows.map((row) => toCustomer(row, { users, departments, tags, pools }));
   }
 }

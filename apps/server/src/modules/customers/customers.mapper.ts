@@ -11,6 +11,7 @@ export interface CustomerNames {
   users: Map<string, string>;
   departments: Map<string, string>;
   tags: Map<string, string[]>;
+  pools: Map<string, string>;
 }
 
 const nameIn = (map: Map<string, string>, id: string | null) => (id ? (map.get(id) ?? null) : null);
@@ -40,7 +41,9 @@ export const toCustomer = (row: CustomerRow, names: CustomerNames): Customer => 
   lastFollowUpAt: row.last_follow_up_at,
   typeChangedAt: row.type_changed_at,
   poolId: row.pool_id,
+  poolName: nameIn(names.pools, row.pool_id),
   pooledAt: row.pooled_at,
+  poolReason: row.pool_reason,
   ownerSince: row.owner_since,
   locked: row.locked === 1,
   createdAt: row.created_at,

@@ -139,6 +139,18 @@ export class CustomersRepository {
     }
   }
 
+  /** The names of the pools among `ids` (none asked, no query: most pages hold no pooled customer). */
+  async poolNamesOf(executor: Kysely<Database>, ids: Array<string | null>): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (unique.length === 0) return new Map();
+    const rows = await executor
+      .selectFrom('customer_pools')
+      .select(['id', 'name'])
+      .where('id', 'in', unique)
+      .execute();
+    return new Map(rows.map((row) => [row.id, row.name]));
+  }
+
   /** Takes `tags` off the customers `ids` (a bulk tag change). */
   async removeTags(executor: Kysely<Database>, ids: string[], tags: string[]) {
     if (ids.length === 0 || tags.length === 0) return;

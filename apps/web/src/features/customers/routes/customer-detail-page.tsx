@@ -18,6 +18,7 @@ import { showError } from '../../../app/forms';
 import { ErrorResult } from '../../../components/error-result';
 import { formatDateTime } from '../../../components/format';
 import { PageHeader } from '../../../components/page-header';
+import { poolReasonText } from '../../../components/pool-reason';
 import { customerKeys, customerQueryOptions, deleteCustomer, restoreCustomer } from '../api/customers-api';
 import { setCustomerLocked } from '../api/pool-moves-api';
 import { CustomerDescriptions } from '../components/customer-descriptions';
@@ -197,6 +198,23 @@ export const CustomerDetailPage = ({ renderContacts }: CustomerDetailPageProps) 
         }
         extra={actions}
       />
+      {customer.poolId && !isDeleted ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="pooled-notice"
+          title={t('customers.pooledNotice', {
+            pool: customer.poolName ?? t('pools.inPool'),
+            date: formatDateTime(customer.pooledAt),
+          })}
+          description={
+            customer.poolReason
+              ? t('customers.pooledReason', { reason: poolReasonText(customer.poolReason, t) })
+              : undefined
+          }
+        />
+      ) : null}
       {isDeleted ? (
         <Alert
           type="warning"
