@@ -65,6 +65,28 @@ describe('customer ownership: handover, team members, lifecycle', () => {
     expect(stale.status).toBe(409);
   });
 
+  it('a batch move changes only the customers still at the version it read (so a changed one refuses the batch)', async () => {
+    const kept = await createCustomer(org.admin, { name: '版本检查的客户' });
+    const edited = await createCustomer(org.admin, { name: '并发修改过的另一家' });
+    // Someone edits the second one after the batch read both.
+    expect(
+      (await org.admin.patch(`/api/v1/customers/${edited.id}`, { version: edited.version, notes: 'x' }))
+        .status,
+    ).toBe(200);
+    const repository = t.services.customers.repository;
+    const changed = await repository.updateMany(
+      t.database.db,
+      [
+        { id: kept.id, version: kept.version },
+        { id: edited.id, version: edited.version },
+      ],
+      { locked: 1 },
+    );
+    // Only the unchanged one matches: callers see 1 of 2 and refuse the batch (409, rolled back).
+    expect(changed).toBe(1);
+    expect((await org.admin.get(`/api/v1/customers/${edited.id}`)).body.locked).toBe(false);
+  });
+
   it('hands several customers over with a reason, logging each owner change and the history', async () => {
     const first = await createCustomer(repA.client, { name: '移交一号' });
     const second = await createCustomer(repA.client, { name: '移交二号' });

@@ -35,7 +35,8 @@ export class CustomerTaggingService {
       if (missing >= 0) throw selectionError(missing, 'CUSTOMER_NOT_FOUND');
       const current = await this.repository.tagsOf(trx, ids);
       const changes = ids.flatMap((id) => {
-        const before = current.get(id) ?? [];
+        // Sorted here, as `after` is: the database's collation need not order them the same way.
+        const before = [...(current.get(id) ?? [])].sort();
         const after = [...new Set([...before, ...add])].filter((tag) => !remove.has(tag)).sort();
         return JSON.stringify(before) === JSON.stringify(after) ? [] : [{ id, before, after }];
       });
@@ -45,6 +46,14 @@ export class CustomerTaggingService {
 
       const at = this.now().toISOString();
       const changedIds = changes.map((change) => change.id);
+      // The versions first: a customer changed since it was read refuses the batch (409) before its
+      // tags are touched, and on PostgreSQL the rows stay locked until the tags are written.
+      const moved = await this.repository.updateMany(
+        trx,
+        changedIds.map((id) => rows.get(id) as { id: string; version: number }),
+        { updated_at: at, updated_by: actor.id },
+      );
+      if (moved !== changes.length) throw staleRecord();
       await this.repository.removeTags(trx, changedIds, [...remove]);
       await this.repository.addTags(
         trx,
@@ -54,12 +63,6 @@ export class CustomerTaggingService {
             .map((tag) => ({ customerId: change.id, tag })),
         ),
       );
-      const moved = await this.repository.updateMany(
-        trx,
-        changedIds.map((id) => rows.get(id) as { id: string; version: number }),
-        { updated_at: at, updated_by: actor.id },
-      );
-      if (moved !== changes.length) throw staleRecord();
       await writeAuditMany(
         trx,
         changes.map((change) => ({
