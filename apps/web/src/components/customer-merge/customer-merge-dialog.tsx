@@ -23,7 +23,7 @@ import { customFieldsQueryOptions } from '../custom-fields/custom-fields-query';
 import { ErrorResult } from '../error-result';
 import { useIsMobile } from '../use-is-mobile';
 import { invalidateAfterMerge, mergeCustomerQueryOptions, mergeCustomers } from './customer-merge-api';
-import { displayValue, fieldLabel, MergeCustomerSummary, type MergeRow } from './customer-merge-display';
+import { displayValue, fieldLabel, type MergeRow, MergeSurvivorChoice } from './customer-merge-display';
 import {
   defaultMergeSource,
   defaultSurvivor,
@@ -138,16 +138,11 @@ export const CustomerMergeDialog = ({
       onHeaderCell: () => ({ style: survivorStyle(customer) }),
       onCell: () => ({ style: survivorStyle(customer) }),
       title: (
-        <Flex vertical gap={2}>
-          <Radio
-            checked={customer.id === survivor?.id}
-            onChange={() => setChosenSurvivorId(customer.id)}
-            aria-label={t('duplicateGroups.merge.keepNamed', { name: customer.name })}
-          >
-            {t('duplicateGroups.merge.keep')}
-          </Radio>
-          <MergeCustomerSummary customer={customer} />
-        </Flex>
+        <MergeSurvivorChoice
+          customer={customer}
+          kept={customer.id === survivor?.id}
+          onKeep={() => setChosenSurvivorId(customer.id)}
+        />
       ),
       render: (_: unknown, row: MergeRow) => {
         const value = displayValue(row.field, customer, t);

@@ -1,5 +1,5 @@
 import type { Customer, MergeableCustomerField } from '@kehu/contracts';
-import { Typography } from 'antd';
+import { Flex, Radio, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,7 +39,7 @@ export const displayValue = (field: MergeField, customer: Customer, t: TFunction
 };
 
 /** Which customer is which: its name (opens it in a new tab), when it was created, its phones. */
-export const MergeCustomerSummary = ({ customer }: { customer: Customer }) => {
+const MergeCustomerSummary = ({ customer }: { customer: Customer }) => {
   const { t } = useTranslation();
   const secondary = { fontSize: 12, fontWeight: 'normal' } as const;
   return (
@@ -59,5 +59,33 @@ export const MergeCustomerSummary = ({ customer }: { customer: Customer }) => {
         {customer.phones.map((phone) => formatPhone(phone)).join(', ') || emptyMark}
       </Typography.Text>
     </>
+  );
+};
+
+/**
+ * "Keep this one" for a customer of the merge, with which customer it is below (its name is a link:
+ * beside the radio, not inside its label). The table's header and the phone layout both use it.
+ */
+export const MergeSurvivorChoice = ({
+  customer,
+  kept,
+  onKeep,
+}: {
+  customer: Customer;
+  kept: boolean;
+  onKeep: () => void;
+}) => {
+  const { t } = useTranslation();
+  return (
+    <Flex vertical gap={2}>
+      <Radio
+        checked={kept}
+        onChange={onKeep}
+        aria-label={t('duplicateGroups.merge.keepNamed', { name: customer.name })}
+      >
+        {t('duplicateGroups.merge.keep')}
+      </Radio>
+      <MergeCustomerSummary customer={customer} />
+    </Flex>
   );
 };

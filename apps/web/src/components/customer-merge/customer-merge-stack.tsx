@@ -1,7 +1,7 @@
 import type { Customer } from '@kehu/contracts';
 import { Card, Flex, Radio, Typography, theme } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { displayValue, fieldLabel, MergeCustomerSummary, type MergeRow } from './customer-merge-display';
+import { displayValue, fieldLabel, type MergeRow, MergeSurvivorChoice } from './customer-merge-display';
 import type { MergeField } from './customer-merge-fields';
 
 interface CustomerMergeStackProps {
@@ -44,17 +44,11 @@ export const CustomerMergeStack = ({
               : undefined
           }
         >
-          {/* The name is a link (opens the customer): beside the radio, not inside its label. */}
-          <Flex vertical gap={2}>
-            <Radio
-              checked={customer.id === survivorId}
-              onChange={() => onSurvivor(customer.id)}
-              aria-label={t('duplicateGroups.merge.keepNamed', { name: customer.name })}
-            >
-              {t('duplicateGroups.merge.keep')}
-            </Radio>
-            <MergeCustomerSummary customer={customer} />
-          </Flex>
+          <MergeSurvivorChoice
+            customer={customer}
+            kept={customer.id === survivorId}
+            onKeep={() => onSurvivor(customer.id)}
+          />
         </Card>
       ))}
       {differing.map((row) => (
